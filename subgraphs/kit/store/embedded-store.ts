@@ -1,0 +1,194 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type {
+  AppendInput,
+  AppendResult,
+  BitemporalStore,
+  Data,
+  Page,
+  Registrering,
+  SearchQuery,
+  StoredObject,
+} from './bitemporal-store';
+import { decodeCursor, encodeCursor } from './cursor';
+import { assertFilter, matchesFilter } from './filter';
+import { buildRegistrering, selectAt } from './virkning';
+
+interface ObjectRecord {
+  type: string;
+  uuid: string;
+  sortKey: string;
+  registreringer: Registrering[];
+}
+
+/** One journal line: a registration appended to an object. */
+interface JournalEntry {
+  type: string;
+  uuid: string;
+  sortKey: string;
+  registrering: Registrering;
+}
+
+export interface EmbeddedStoreOptions {
+  /**
+   * Append-only journal file; when set, every registration is written to it and replayed on
+   * open, so data outlives the process. Without it the store lives in memory only.
+   */
+  journalFile?: string;
+  /** @default () => new Date() */
+  now?: () => Date;
+}
+
+function reviveRegistrering(raw: Registrering): Registrering {
+  return {
+    ...raw,
+    fra: new Date(raw.fra),
+    til: raw.til === null ? null : new Date(raw.til),
+    virkninger: raw.virkninger.map((v) => ({
+      ...v,
+      fra: new Date(v.fra),
+      til: v.til === null ? null : new Date(v.til),
+    })),
+  };
+}
+
+/**
+ * The in-process adapter: the default for development and tests, with the same semantics as the
+ * MongoDB adapter. Appends are atomic because they run synchronously on the event loop.
+ */
+export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): BitemporalStore {
+  const now = options.now ?? (() => new Date());
+  const objects = new Map<string, Map<string, ObjectRecord>>();
+  let closed = false;
+
+  function typeMap(type: string): Map<string, ObjectRecord> {
+    let map = objects.get(type);
+    if (!map) {
+      map = new Map();
+      objects.set(type, map);
+    }
+    return map;
+  }
+
+  function apply(entry: JournalEntry): void {
+    const map = typeMap(entry.type);
+    const record = map.get(entry.uuid);
+    if (!record) {
+      map.set(entry.uuid, {
+        type: entry.type,
+        uuid: entry.uuid,
+        sortKey: entry.sortKey,
+        registreringer: [entry.registrering],
+      });
+      return;
+    }
+    const last = record.registreringer[record.registreringer.length - 1];
+    if (last) last.til = entry.registrering.fra;
+    record.registreringer.push(entry.registrering);
+  }
+
+  if (options.journalFile && existsSync(options.journalFile)) {
+    for (const line of readFileSync(options.journalFile, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const entry = JSON.parse(line) as JournalEntry;
+      apply({ ...entry, registrering: reviveRegistrering(entry.registrering) });
+    }
+  } else if (options.journalFile) {
+    mkdirSync(dirname(options.journalFile), { recursive: true });
+  }
+
+  function assertOpen(): void {
+    if (closed) throw new Error('Store is closed');
+  }
+
+  return {
+    async append<T extends Data>(input: AppendInput<T>): Promise<AppendResult> {
+      assertOpen();
+      const record = typeMap(input.type).get(input.uuid);
+      const last = record?.registreringer[record.registreringer.length - 1];
+      const registrering = buildRegistrering(
+        last ? { version: last.nr, lastFra: last.fra } : null,
+        input,
+        now(),
+      ) as Registrering;
+      const entry: JournalEntry = {
+        type: input.type,
+        uuid: input.uuid,
+        sortKey: record?.sortKey ?? input.sortKey ?? input.uuid,
+        registrering: structuredClone(registrering),
+      };
+      if (options.journalFile) appendFileSync(options.journalFile, `${JSON.stringify(entry)}\n`);
+      apply(entry);
+      return { version: registrering.nr, tid: registrering.fra };
+    },
+
+    async findByIds<T extends Data>(type: string, uuids: readonly string[], at: SearchQuery['at']) {
+      assertOpen();
+      const map = typeMap(type);
+      return uuids.map((uuid) => {
+        const record = map.get(uuid);
+        const found = record ? selectAt(uuid, record.registreringer, at) : null;
+        return found ? (structuredClone(found) as StoredObject<T>) : null;
+      });
+    },
+
+    async search<T extends Data>(query: SearchQuery): Promise<Page<T>> {
+      assertOpen();
+      const filter = query.filter ?? {};
+      assertFilter(filter);
+      const direction = query.order === 'desc' ? -1 : 1;
+      const after = query.after ? decodeCursor(query.after) : null;
+      const matches: { sortKey: string; object: StoredObject }[] = [];
+      for (const record of typeMap(query.type).values()) {
+        const object = selectAt(record.uuid, record.registreringer, query.at);
+        if (object && matchesFilter(object.data, filter)) {
+          matches.push({ sortKey: record.sortKey, object });
+        }
+      }
+      const compareKeys = (a: { sortKey: string; uuid: string }, b: typeof a): number =>
+        direction *
+        (a.sortKey < b.sortKey
+          ? -1
+          : a.sortKey > b.sortKey
+            ? 1
+            : a.uuid < b.uuid
+              ? -1
+              : a.uuid > b.uuid
+                ? 1
+                : 0);
+      matches.sort((a, b) =>
+        compareKeys(
+          { sortKey: a.sortKey, uuid: a.object.uuid },
+          { sortKey: b.sortKey, uuid: b.object.uuid },
+        ),
+      );
+      const rest = after
+        ? matches.filter((m) => compareKeys({ sortKey: m.sortKey, uuid: m.object.uuid }, after) > 0)
+        : matches;
+      const pageItems = rest.slice(0, query.first).map((m) => ({
+        ...(structuredClone(m.object) as StoredObject<T>),
+        cursor: encodeCursor({ sortKey: m.sortKey, uuid: m.object.uuid }),
+      }));
+      return {
+        items: pageItems,
+        totalCount: matches.length,
+        hasNextPage: rest.length > query.first,
+        endCursor: pageItems[pageItems.length - 1]?.cursor ?? null,
+      };
+    },
+
+    async findHistory<T extends Data>(type: string, uuid: string): Promise<Registrering<T>[]> {
+      assertOpen();
+      const record = typeMap(type).get(uuid);
+      return record ? (structuredClone(record.registreringer) as Registrering<T>[]) : [];
+    },
+
+    async ping(): Promise<void> {
+      assertOpen();
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+    },
+  };
+}
