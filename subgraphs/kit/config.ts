@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+
+export type StoreConfig =
+  | { kind: 'embedded'; journalFile: string | null }
+  | { kind: 'mongodb'; uri: string; database: string };
+
+export interface ServiceConfig {
+  /** @default the service's own port */
+  port: number;
+  /** @default '127.0.0.1' */
+  host: string;
+  /** @default 'info' */
+  logLevel: string;
+  /** NODE_ENV=production: no introspection. */
+  production: boolean;
+  store: StoreConfig;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Every configuration problem found, reported together so one restart fixes them all. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(service: string, problems: string[]) {
+    super(`Invalid configuration for ${service}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads a TCP port; records a problem and returns the default when invalid. */
+export function readPort(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`${name} must be a port number (0-65535), got "${raw}"`);
+    return fallback;
+  }
+  return port;
+}
+
+/** Reads an http(s) URL; records a problem when present but malformed. */
+export function readUrl(env: Env, name: string, problems: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must be an http(s) URL`);
+  return undefined;
+}
+
+/**
+ * The settings every service shares: PORT, HOST, LOG_LEVEL, NODE_ENV and the store
+ * (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE). Problems are collected in
+ * `problems` so the caller can add its own and throw one ConfigError.
+ */
+export function readServiceConfig(
+  env: Env,
+  service: { name: string; defaultPort: number },
+  problems: string[],
+): ServiceConfig {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const kind = env.STORE ?? 'embedded';
+  let store: StoreConfig = { kind: 'embedded', journalFile: null };
+  if (kind === 'embedded') {
+    store = {
+      kind,
+      journalFile: env.STORE_DIR ? join(env.STORE_DIR, `${service.name}.jsonl`) : null,
+    };
+  } else if (kind === 'mongodb') {
+    // The URI is a secret (it may carry credentials): required, never defaulted, never printed.
+    if (!env.MONGODB_URI) problems.push('MONGODB_URI is required when STORE=mongodb');
+    store = {
+      kind,
+      uri: env.MONGODB_URI ?? '',
+      database: env.MONGODB_DATABASE ?? `kommunegraf_${service.name}`,
+    };
+  } else {
+    problems.push(`STORE must be "embedded" or "mongodb", got "${kind}"`);
+  }
+  return {
+    port: readPort(env, 'PORT', service.defaultPort, problems),
+    host: env.HOST ?? '127.0.0.1',
+    logLevel,
+    production: env.NODE_ENV === 'production',
+    store,
+  };
+}
+
+/** Service settings alone, for a service that has no settings of its own. */
+export function loadServiceConfig(
+  env: Env,
+  service: { name: string; defaultPort: number },
+): ServiceConfig {
+  const problems: string[] = [];
+  const config = readServiceConfig(env, service, problems);
+  if (problems.length > 0) throw new ConfigError(service.name, problems);
+  return config;
+}

@@ -1,0 +1,223 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, deny, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import { ForbiddenError, isDomainError } from './domain-error';
+import { formatError, isDeliberateError } from './format-error';
+import { createGraphQLHandler } from './http/create-graphql-handler';
+import { sendGraphQLError, sendJson } from './http/send-json';
+import type { Logger } from './logger';
+import { parsePointInTime, type PointInTime } from './point-in-time';
+import { getRequestId, REQUEST_ID_HEADER } from './request-id';
+
+/** What every resolver receives, whatever the subgraph. */
+export interface RequestContext {
+  requestId: string;
+  /** A child logger carrying the request id. */
+  logger: Logger;
+  /** The one instant this request is answered for. */
+  at: PointInTime;
+}
+
+/** Handles a non-GraphQL route; resolves true when it answered the request. */
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RequestContext,
+) => Promise<boolean>;
+
+export interface SubgraphServerOptions<TContext extends RequestContext> {
+  /** Service name, used in logs and errors. */
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * graphql-shield rules. Anything without a rule is denied; the federation fields `_service`
+   * and `_entities` are allowed here, so the types themselves must carry the policy.
+   */
+  permissions: IRules;
+  /** Adds the subgraph's own parts (loaders, store access) to the base context, per request. */
+  createContext: (base: RequestContext) => TContext;
+  /** Rejects when the service cannot serve (its store is unreachable). */
+  checkReady: () => Promise<void>;
+  logger: Logger;
+  /** @default true; switched off in production. */
+  introspection?: boolean;
+  /** Extra HTTP routes next to /graphql (file content, say). */
+  routes?: RouteHandler[];
+  /** @default () => new Date() */
+  now?: () => Date;
+}
+
+export interface SubgraphServer {
+  httpServer: Server;
+  /** Starts listening; resolves with the GraphQL endpoint URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting, drains in-flight requests, then resolves. Does not close the store. */
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 2000;
+
+function createErrorLoggingPlugin<TContext extends RequestContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (
+              isDeliberateError({ message: error.message, extensions: error.extensions }, error)
+            ) {
+              continue;
+            }
+            // Logged once here, masked for the client by formatError.
+            const cause = error.originalError ?? error;
+            contextValue.logger.error(
+              {
+                err: { type: cause.name, message: cause.message, stack: cause.stack },
+                path: error.path,
+              },
+              'unexpected error',
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A federated subgraph over HTTP: Apollo Server on `buildSubgraphSchema`, a deny-by-default
+ * permission layer, per-request context, masked errors, `/health` and `/ready`. Side-effect free:
+ * nothing listens until `listen` is called.
+ */
+export async function createSubgraphServer<TContext extends RequestContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<SubgraphServer> {
+  const now = options.now ?? (() => new Date());
+  const schema = applyMiddleware(
+    buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      // buildSubgraphSchema types every context as unknown; ours is TContext by construction.
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    shield(
+      {
+        ...options.permissions,
+        Query: { ...queryRules(options.permissions), _service: allow, _entities: allow },
+        _Service: allow,
+      },
+      {
+        fallbackRule: deny,
+        debug: false,
+        allowExternalErrors: false,
+        // Shield routes resolver errors here too: hand them on unchanged so formatError decides
+        // what the client sees. A plain denial (no error) becomes FORBIDDEN.
+        fallbackError: async (error: unknown) =>
+          error instanceof Error ? error : new ForbiddenError(),
+      },
+    ),
+  );
+  const httpServer = createServer();
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      createErrorLoggingPlugin<TContext>(),
+    ],
+  });
+  await apollo.start();
+
+  function createBaseContext(req: IncomingMessage): RequestContext {
+    const requestId = getRequestId(req.headers);
+    return {
+      requestId,
+      logger: options.logger.child({ requestId }),
+      at: parsePointInTime(req.headers, now()),
+    };
+  }
+
+  const handleGraphQL = createGraphQLHandler<TContext>({
+    server: apollo,
+    createContext: async (req) => options.createContext(createBaseContext(req)),
+  });
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    res.setHeader(REQUEST_ID_HEADER, getRequestId(req.headers));
+    const handle = async (): Promise<void> => {
+      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/ready') {
+        try {
+          await withTimeout(options.checkReady(), READY_TIMEOUT_MS);
+          return sendJson(res, 200, { status: 'ready' });
+        } catch {
+          return sendJson(res, 503, { status: 'unavailable' });
+        }
+      }
+      if (path === '/graphql') return handleGraphQL(req, res);
+      for (const route of options.routes ?? []) {
+        if (await route(req, res, createBaseContext(req))) return;
+      }
+      sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
+    };
+    handle().catch((error: unknown) => {
+      if (isDomainError(error)) {
+        if (!res.headersSent)
+          sendGraphQLError(res, error.status, error.code, error.message, error.details);
+        else res.destroy();
+        return;
+      }
+      options.logger.error(
+        { err: error instanceof Error ? { type: error.name, stack: error.stack } : {} },
+        'request failed',
+      );
+      if (!res.headersSent)
+        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.destroy();
+    });
+  });
+
+  return {
+    httpServer,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          resolve(`http://${host}:${actualPort}/graphql`);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}
+
+function queryRules(permissions: IRules): Record<string, unknown> {
+  const query = (permissions as Record<string, unknown>).Query;
+  return typeof query === 'object' && query !== null ? (query as Record<string, unknown>) : {};
+}
