@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -11,13 +11,14 @@ import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { ForbiddenError, isDomainError } from './domain-error';
+import { ForbiddenError } from './domain-error';
 import { formatError, isDeliberateError } from './format-error';
 import { createGraphQLHandler } from './http/create-graphql-handler';
 import { sendGraphQLError, sendJson } from './http/send-json';
 import type { Logger } from './logger';
 import { parsePointInTime, type PointInTime } from './point-in-time';
-import { getRequestId, REQUEST_ID_HEADER } from './request-id';
+import { getRequestId } from './request-id';
+import { createHttpService } from './http/create-http-service';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface RequestContext {
@@ -141,7 +142,26 @@ export async function createSubgraphServer<TContext extends RequestContext>(
       },
     ),
   );
-  const httpServer = createServer();
+  const service = createHttpService({
+    logger: options.logger,
+    handle: async (req, res, path) => {
+      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/ready') {
+        try {
+          await withTimeout(options.checkReady(), READY_TIMEOUT_MS);
+          return sendJson(res, 200, { status: 'ready' });
+        } catch {
+          return sendJson(res, 503, { status: 'unavailable' });
+        }
+      }
+      if (path === '/graphql') return handleGraphQL(req, res);
+      for (const route of options.routes ?? []) {
+        if (await route(req, res, createBaseContext(req))) return;
+      }
+      sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
+    },
+  });
+  const { httpServer } = service;
   const apollo = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection ?? true,
@@ -171,53 +191,8 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     createContext: async (req) => options.createContext(createBaseContext(req)),
   });
 
-  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    res.setHeader(REQUEST_ID_HEADER, getRequestId(req.headers));
-    const handle = async (): Promise<void> => {
-      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (path === '/ready') {
-        try {
-          await withTimeout(options.checkReady(), READY_TIMEOUT_MS);
-          return sendJson(res, 200, { status: 'ready' });
-        } catch {
-          return sendJson(res, 503, { status: 'unavailable' });
-        }
-      }
-      if (path === '/graphql') return handleGraphQL(req, res);
-      for (const route of options.routes ?? []) {
-        if (await route(req, res, createBaseContext(req))) return;
-      }
-      sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
-    };
-    handle().catch((error: unknown) => {
-      if (isDomainError(error)) {
-        if (!res.headersSent)
-          sendGraphQLError(res, error.status, error.code, error.message, error.details);
-        else res.destroy();
-        return;
-      }
-      options.logger.error(
-        { err: error instanceof Error ? { type: error.name, stack: error.stack } : {} },
-        'request failed',
-      );
-      if (!res.headersSent)
-        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.destroy();
-    });
-  });
-
   return {
-    httpServer,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address();
-          const actualPort = typeof address === 'object' && address ? address.port : port;
-          resolve(`http://${host}:${actualPort}/graphql`);
-        });
-      }),
+    ...service,
     stop: () => apollo.stop(),
   };
 }

@@ -18,14 +18,15 @@ export interface RunServiceOptions {
 
 /**
  * Listens and shuts down cleanly on SIGTERM or SIGINT: stop accepting, drain in-flight requests,
- * run `onStopped`, exit. A second signal, or a drain that outlives the timeout, exits at once.
+ * run `onStopped`, exit. Further signals during shutdown are ignored (a terminal's Ctrl-C and a
+ * supervisor's SIGTERM often arrive together); a drain that outlives the timeout exits at once.
  */
 export async function runService(options: RunServiceOptions): Promise<string> {
   const url = await options.server.listen(options.port, options.host);
   options.logger.info({ url }, 'listening');
   let stopping = false;
   const shutdown = (signal: string): void => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
     options.logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {

@@ -1,0 +1,115 @@
+import type { Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { createGraphQLHandler } from '../subgraphs/kit/http/create-graphql-handler';
+import { sendGraphQLError, sendJson } from '../subgraphs/kit/http/send-json';
+import type { Logger } from '../subgraphs/kit/logger';
+import { createHttpService } from '../subgraphs/kit/http/create-http-service';
+import { createGatewayContext, type GatewayContext } from './context';
+import { formatGatewayError, isKnownGatewayError } from './format-gateway-error';
+import { ForwardingDataSource } from './forwarding-data-source';
+import { EXPLORER_PAGE } from './explorer-page';
+
+export interface GatewayServerOptions {
+  /** The composed supergraph SDL (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Subgraph URLs by name, overriding those in the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  logger: Logger;
+  /** @default true; switched off in production. */
+  introspection?: boolean;
+  /** The HTTP client for subgraph fetches. @default globalThis.fetch */
+  fetcher?: typeof fetch;
+  /** @default () => new Date() */
+  now?: () => Date;
+}
+
+export interface GatewayServer {
+  httpServer: Server;
+  /** Starts listening; resolves with the GraphQL endpoint URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting, drains in-flight requests, then resolves. */
+  stop(): Promise<void>;
+}
+
+function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isKnownGatewayError({ message: error.message, extensions: error.extensions }))
+              continue;
+            const cause = error.originalError ?? error;
+            contextValue.logger.error(
+              {
+                err: { type: cause.name, message: cause.message, stack: cause.stack },
+                path: error.path,
+              },
+              'unexpected error',
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The federated gateway on a static supergraph. Each request gets one fixed point in time that
+ * every subgraph fetch carries. Side-effect free until `listen`.
+ */
+export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  const now = options.now ?? (() => new Date());
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource({
+        name,
+        url: options.subgraphUrls?.[name] ?? url ?? '',
+        fetcher: options.fetcher ?? fetch,
+      }),
+  });
+  const service = createHttpService({
+    logger: options.logger,
+    handle: async (req, res, path) => {
+      if (path === '/health' || path === '/ready') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/graphql') return handleGraphQL(req, res);
+      if (path === '/' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(EXPLORER_PAGE);
+        return;
+      }
+      sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
+    },
+  });
+  const { httpServer } = service;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      createErrorLoggingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const handleGraphQL = createGraphQLHandler<GatewayContext>({
+    server: apollo,
+    createContext: async (req) => createGatewayContext(req, options.logger, now()),
+  });
+
+  return {
+    ...service,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isDomainError } from '../domain-error';
+import type { Logger } from '../logger';
+import { getRequestId, REQUEST_ID_HEADER } from '../request-id';
+import { sendGraphQLError } from './send-json';
+
+/** Answers one request; `path` is the URL's pathname. */
+export type RequestHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+) => Promise<void>;
+
+export interface HttpService {
+  httpServer: Server;
+  /** Starts listening; resolves with the GraphQL endpoint URL. */
+  listen(port: number, host?: string): Promise<string>;
+}
+
+/**
+ * A Node HTTP server around `handle` that echoes the request id and turns anything thrown into a
+ * clean JSON error: a DomainError keeps its status and code, the rest is logged and masked.
+ */
+export function createHttpService(options: {
+  logger: Logger;
+  handle: RequestHandler;
+}): HttpService {
+  const httpServer = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    res.setHeader(REQUEST_ID_HEADER, getRequestId(req.headers));
+    options.handle(req, res, path).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (isDomainError(error)) {
+        sendGraphQLError(res, error.status, error.code, error.message, error.details);
+      } else {
+        options.logger.error(
+          { err: error instanceof Error ? { type: error.name, stack: error.stack } : {} },
+          'request failed',
+        );
+        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      }
+    });
+  });
+  return {
+    httpServer,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          resolve(`http://${host}:${actualPort}/graphql`);
+        });
+      }),
+  };
+}
