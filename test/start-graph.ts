@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGatewayServer, type GatewayServer } from '../gateway/server';
+import { createLogger } from '../subgraphs/kit/logger';
+import type { SubgraphServer } from '../subgraphs/kit/create-subgraph-server';
+import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
+import { createKlassifikationServer } from '../subgraphs/klassifikation/server';
+import { seedKlassifikation } from '../subgraphs/klassifikation/seed/seed-klassifikation';
+import { createOrganisationServer } from '../subgraphs/organisation/server';
+import { seedOrganisation } from '../subgraphs/organisation/seed/seed-organisation';
+import { countStoreCalls, type CountedStore } from './count-store-calls';
+
+export type SubgraphName = 'organisation' | 'klassifikation';
+
+/** One subgraph fetch the gateway made. */
+export interface RecordedFetch {
+  service: SubgraphName;
+  headers: Record<string, string>;
+}
+
+export interface StartedGraph {
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  stores: Record<SubgraphName, CountedStore>;
+  subgraphs: Record<SubgraphName, SubgraphServer>;
+  /** Every subgraph fetch since the last `resetCounts`. */
+  fetches: RecordedFetch[];
+  resetCounts(): void;
+  /** POSTs a query to the gateway. */
+  query(
+    query: string,
+    options?: { variables?: Record<string, unknown>; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: GraphQLResponseBody }>;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * The whole graph in the test process: each subgraph on its own port (0) with its own embedded
+ * store and the demo seed, and the gateway on the committed supergraph in front of them.
+ */
+export async function startGraph(): Promise<StartedGraph> {
+  const logger = createLogger({ name: 'test', level: 'silent' });
+  const stores: Record<SubgraphName, CountedStore> = {
+    organisation: countStoreCalls(createEmbeddedStore()),
+    klassifikation: countStoreCalls(createEmbeddedStore()),
+  };
+  await seedOrganisation(stores.organisation.store);
+  await seedKlassifikation(stores.klassifikation.store);
+
+  const subgraphs: Record<SubgraphName, SubgraphServer> = {
+    organisation: await createOrganisationServer({ store: stores.organisation.store, logger }),
+    klassifikation: await createKlassifikationServer({
+      store: stores.klassifikation.store,
+      logger,
+    }),
+  };
+  const urls: Record<string, string> = {};
+  const services = new Map<string, SubgraphName>();
+  for (const name of Object.keys(subgraphs) as SubgraphName[]) {
+    urls[name] = await subgraphs[name].listen(0);
+    services.set(urls[name], name);
+  }
+
+  const fetches: RecordedFetch[] = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const service = services.get(url);
+    if (service) {
+      fetches.push({ service, headers: Object.fromEntries(new Headers(init?.headers).entries()) });
+    }
+    return fetch(input, init);
+  };
+  const gateway: GatewayServer = await createGatewayServer({
+    supergraphSdl: readFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8'),
+    subgraphUrls: urls,
+    logger,
+    fetcher: recordingFetch,
+  });
+  const url = await gateway.listen(0);
+
+  return {
+    url,
+    stores,
+    subgraphs,
+    fetches,
+    resetCounts() {
+      fetches.length = 0;
+      for (const counted of Object.values(stores)) counted.reset();
+    },
+    async query(query, options = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...options.headers },
+        body: JSON.stringify({ query, variables: options.variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponseBody };
+    },
+    async stop() {
+      await gateway.stop();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}
