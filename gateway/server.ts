@@ -93,6 +93,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     gateway,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    // runService owns the signals: drain, then close the store, then exit.
+    stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

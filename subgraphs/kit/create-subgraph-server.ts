@@ -166,6 +166,8 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     schema,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    // runService owns the signals: drain, then close the store, then exit.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PointInTime } from './bitemporal-store';
+import { createEmbeddedStore } from './embedded-store';
+import { describeStoreContract } from './store-contract';
+
+const d = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kommunegraf-store-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describeStoreContract('embedded adapter', async () => createEmbeddedStore());
+
+describeStoreContract('embedded adapter with a journal file', async () =>
+  createEmbeddedStore({ journalFile: join(dir, 'contract', 'store.jsonl') }),
+);
+
+describe('embedded adapter journal', () => {
+  it('replays every registration after reopening', async () => {
+    const journalFile = join(dir, 'replay', 'store.jsonl');
+    const uuid = randomUUID();
+    const now = (): PointInTime => ({ virkningstid: new Date(), registreringstid: new Date() });
+    const first = createEmbeddedStore({ journalFile });
+    await first.append({
+      type: 'Sag',
+      uuid,
+      expectedVersion: 0,
+      livscyklus: 'OPSTAAET',
+      aktoer: 'import',
+      virkninger: [{ fra: d('2020-01-01'), til: null, data: { titel: 'Byggetilladelse' } }],
+      sortKey: 'S-1',
+      tid: d('2021-01-01'),
+    });
+    await first.append({
+      type: 'Sag',
+      uuid,
+      expectedVersion: 1,
+      livscyklus: 'RETTET',
+      aktoer: 'bruger',
+      note: 'ny titel',
+      virkninger: [
+        { fra: d('2020-01-01'), til: d('2024-01-01'), data: { titel: 'Byggetilladelse' } },
+        { fra: d('2024-01-01'), til: null, data: { titel: 'Byggetilladelse, tilbygning' } },
+      ],
+      tid: d('2022-01-01'),
+    });
+    const history = await first.findHistory('Sag', uuid);
+    await first.close();
+
+    const reopened = createEmbeddedStore({ journalFile });
+
+    await expect(reopened.findHistory('Sag', uuid)).resolves.toEqual(history);
+    await expect(reopened.findByIds('Sag', [uuid], now())).resolves.toEqual([
+      { uuid, version: 2, data: { titel: 'Byggetilladelse, tilbygning' } },
+    ]);
+    await expect(
+      reopened.findByIds('Sag', [uuid], {
+        virkningstid: d('2025-01-01'),
+        registreringstid: d('2021-06-01'),
+      }),
+    ).resolves.toEqual([{ uuid, version: 1, data: { titel: 'Byggetilladelse' } }]);
+    const page = await reopened.search({ type: 'Sag', at: now(), first: 10 });
+    expect(page.items.map((item) => item.uuid)).toEqual([uuid]);
+    await expect(
+      reopened.append({
+        type: 'Sag',
+        uuid,
+        expectedVersion: 2,
+        livscyklus: 'SLETTET',
+        aktoer: 'bruger',
+        virkninger: [],
+      }),
+    ).resolves.toMatchObject({ version: 3 });
+    await reopened.close();
+
+    const third = createEmbeddedStore({ journalFile });
+    await expect(third.findByIds('Sag', [uuid], now())).resolves.toEqual([null]);
+    await expect(third.findHistory('Sag', uuid)).resolves.toHaveLength(3);
+    await third.close();
+  });
+});
