@@ -4,6 +4,7 @@ import { createGatewayServer, type GatewayServer } from '../gateway/server';
 import { createLogger } from '../subgraphs/kit/logger';
 import type { SubgraphServer } from '../subgraphs/kit/create-subgraph-server';
 import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
+import { importKle } from '../subgraphs/klassifikation/kle/import-kle';
 import { createKlassifikationServer } from '../subgraphs/klassifikation/server';
 import { seedKlassifikation } from '../subgraphs/klassifikation/seed/seed-klassifikation';
 import { createOrganisationServer } from '../subgraphs/organisation/server';
@@ -43,7 +44,22 @@ export interface GraphQLResponseBody {
  * The whole graph in the test process: each subgraph on its own port (0) with its own embedded
  * store and the demo seed, and the gateway on the committed supergraph in front of them.
  */
-export async function startGraph(): Promise<StartedGraph> {
+export const FULL_KLE_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  'shared',
+  'data',
+  'kle',
+  'kle-emneplan.csv',
+);
+
+export interface StartGraphOptions {
+  /** Import the full KLE from ../shared/data as well as the seed. */
+  fullKle?: boolean;
+}
+
+export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
   const logger = createLogger({ name: 'test', level: 'silent' });
   const stores: Record<SubgraphName, CountedStore> = {
     organisation: countStoreCalls(createEmbeddedStore()),
@@ -51,6 +67,11 @@ export async function startGraph(): Promise<StartedGraph> {
   };
   await seedOrganisation(stores.organisation.store);
   await seedKlassifikation(stores.klassifikation.store);
+  if (options.fullKle) {
+    await importKle(stores.klassifikation.store, readFileSync(FULL_KLE_FILE, 'utf8'), {
+      aktoer: 'test',
+    });
+  }
 
   const subgraphs: Record<SubgraphName, SubgraphServer> = {
     organisation: await createOrganisationServer({ store: stores.organisation.store, logger }),
@@ -92,11 +113,11 @@ export async function startGraph(): Promise<StartedGraph> {
       fetches.length = 0;
       for (const counted of Object.values(stores)) counted.reset();
     },
-    async query(query, options = {}) {
+    async query(query, request = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
-        body: JSON.stringify({ query, variables: options.variables }),
+        headers: { 'content-type': 'application/json', ...request.headers },
+        body: JSON.stringify({ query, variables: request.variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponseBody };
     },
