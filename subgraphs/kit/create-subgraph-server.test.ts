@@ -99,7 +99,7 @@ describe('createSubgraphServer', () => {
     expect(body.errors).toEqual([
       {
         message: 'id must be a UUID',
-        locations: expect.any(Array),
+        locations: [{ line: 1, column: 3 }],
         path: ['fejl'],
         extensions: { code: 'BAD_USER_INPUT', field: 'id' },
       },
