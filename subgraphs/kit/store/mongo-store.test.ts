@@ -93,6 +93,11 @@ if (uri) {
   // Not `describe.skip`: jest prints nothing at all for a suite whose every test is skipped, and
   // the missing half must be visible in the output. A todo is listed under this title.
   describe('MongoDB adapter (skipped: set MONGODB_URI to run)', () => {
+    beforeAll(() => {
+      process.stderr.write(
+        '\nMongoDB store contract skipped: set MONGODB_URI to run it against a server.\n\n',
+      );
+    });
     it.todo('passes the shared store contract');
   });
 }
