@@ -30,6 +30,7 @@ export function countStoreCalls(inner: BitemporalStore): CountedStore {
     findByIds: (type, uuids, at) => ((calls.findByIds += 1), inner.findByIds(type, uuids, at)),
     search: (query) => ((calls.search += 1), inner.search(query)),
     findHistory: (type, uuid) => ((calls.findHistory += 1), inner.findHistory(type, uuid)),
+    nextSequence: (name) => ((calls.nextSequence += 1), inner.nextSequence(name)),
     ping: () => ((calls.ping += 1), inner.ping()),
     close: () => ((calls.close += 1), inner.close()),
   };

@@ -128,6 +128,11 @@ export interface BitemporalStore {
   search<T extends Data>(query: SearchQuery): Promise<Page<T>>;
   /** Every registration of an object, oldest first; empty when the object does not exist. */
   findHistory<T extends Data>(type: string, uuid: string): Promise<Registrering<T>[]>;
+  /**
+   * Atomically increments the named counter and returns its new value (1 the first time). A value
+   * is never handed out twice, even to concurrent callers or after a restart.
+   */
+  nextSequence(name: string): Promise<number>;
   /** Resolves when the backing store answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

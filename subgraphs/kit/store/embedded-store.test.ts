@@ -87,4 +87,15 @@ describe('embedded adapter journal', () => {
     await expect(third.findHistory('Sag', uuid)).resolves.toHaveLength(3);
     await third.close();
   });
+
+  it('continues a sequence after reopening', async () => {
+    const journalFile = join(dir, 'sequence', 'store.jsonl');
+    const first = createEmbeddedStore({ journalFile });
+    await first.nextSequence('sagsnummer:0849:2026');
+    await first.nextSequence('sagsnummer:0849:2026');
+    await first.close();
+    const reopened = createEmbeddedStore({ journalFile });
+    await expect(reopened.nextSequence('sagsnummer:0849:2026')).resolves.toBe(3);
+    await reopened.close();
+  });
 });

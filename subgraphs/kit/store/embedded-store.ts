@@ -29,6 +29,12 @@ interface JournalEntry {
   registrering: Registrering;
 }
 
+/** One journal line: the new value of a counter. */
+interface SequenceEntry {
+  sequence: string;
+  value: number;
+}
+
 export interface EmbeddedStoreOptions {
   /**
    * Append-only journal file; when set, every registration is written to it and replayed on
@@ -59,6 +65,7 @@ function reviveRegistrering(raw: Registrering): Registrering {
 export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): BitemporalStore {
   const now = options.now ?? (() => new Date());
   const objects = new Map<string, Map<string, ObjectRecord>>();
+  const sequences = new Map<string, number>();
   let closed = false;
 
   function typeMap(type: string): Map<string, ObjectRecord> {
@@ -90,8 +97,9 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
   if (options.journalFile && existsSync(options.journalFile)) {
     for (const line of readFileSync(options.journalFile, 'utf8').split('\n')) {
       if (!line.trim()) continue;
-      const entry = JSON.parse(line) as JournalEntry;
-      apply({ ...entry, registrering: reviveRegistrering(entry.registrering) });
+      const entry = JSON.parse(line) as JournalEntry | SequenceEntry;
+      if ('sequence' in entry) sequences.set(entry.sequence, entry.value);
+      else apply({ ...entry, registrering: reviveRegistrering(entry.registrering) });
     }
   } else if (options.journalFile) {
     mkdirSync(dirname(options.journalFile), { recursive: true });
@@ -181,6 +189,15 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
       assertOpen();
       const record = typeMap(type).get(uuid);
       return record ? (structuredClone(record.registreringer) as Registrering<T>[]) : [];
+    },
+
+    async nextSequence(name: string): Promise<number> {
+      assertOpen();
+      const value = (sequences.get(name) ?? 0) + 1;
+      const entry: SequenceEntry = { sequence: name, value };
+      if (options.journalFile) appendFileSync(options.journalFile, `${JSON.stringify(entry)}\n`);
+      sequences.set(name, value);
+      return value;
     },
 
     async ping(): Promise<void> {

@@ -72,6 +72,9 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
   const collection: Collection<ObjectDocument> = client
     .db(options.database)
     .collection<ObjectDocument>(options.collection ?? 'objekter');
+  const sequences = client
+    .db(options.database)
+    .collection<{ _id: string; value: number }>(`${options.collection ?? 'objekter'}_sekvenser`);
   try {
     await client.connect();
     await collection.createIndexes(buildIndexSpecs(options.indexes ?? []));
@@ -189,6 +192,24 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
     async findHistory<T extends Data>(type: string, uuid: string): Promise<Registrering<T>[]> {
       const document = await collection.findOne({ _id: { $eq: uuid }, type });
       return document ? document.registreringer.map((r) => fromRegistreringDocument<T>(r)) : [];
+    },
+
+    async nextSequence(name: string): Promise<number> {
+      // Two first-time upserts of one name can race; the loser hits the unique _id and retries,
+      // by then finding the document to increment.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          const updated = await sequences.findOneAndUpdate(
+            { _id: { $eq: name } },
+            { $inc: { value: 1 } },
+            { upsert: true, returnDocument: 'after' },
+          );
+          if (!updated) throw new Error('sequence upsert returned nothing');
+          return updated.value;
+        } catch (error) {
+          if (attempt >= 2 || !isDuplicateKeyError(error)) throw error;
+        }
+      }
     },
 
     async ping(): Promise<void> {

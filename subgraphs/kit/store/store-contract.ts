@@ -773,6 +773,25 @@ export function describeStoreContract(
       });
     });
 
+    describe('sequences', () => {
+      it('counts from 1 per name', async () => {
+        const name = `test-${randomUUID()}`;
+        expect(await store.nextSequence(name)).toBe(1);
+        expect(await store.nextSequence(name)).toBe(2);
+        expect(await store.nextSequence(`${name}-other`)).toBe(1);
+      });
+
+      it('never hands out a value twice under concurrency', async () => {
+        const name = `test-${randomUUID()}`;
+        const values = await Promise.all(
+          Array.from({ length: 50 }, () => store.nextSequence(name)),
+        );
+        expect([...values].sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 50 }, (_, i) => i + 1),
+        );
+      });
+    });
+
     describe('isolation of returned values', () => {
       it('returns copies that callers may change without changing the store', async () => {
         const type = newType();
