@@ -30,6 +30,7 @@ export const permissions: IRules = {
     organisation: allow,
     overordnet: allow,
     underenheder: allow,
+    efterkommerIder: allow,
     sti: allow,
     kle: allow,
     registreringer: allow,

@@ -175,6 +175,26 @@ describe('the organisation subgraph over the seed', () => {
       });
     });
 
+    it('lists every unit below a unit, at any depth, and none below a leaf', async () => {
+      const { root, leaf } = await data(
+        'query ($root: ID!, $leaf: ID!) { root: organisationEnhed(uuid: $root) { efterkommerIder } leaf: organisationEnhed(uuid: $leaf) { efterkommerIder } }',
+        { root: jammerbugt.enheder.teknikOgMiljoe, leaf: jammerbugt.enheder.bygOgMiljoe },
+      );
+      expect(root).toEqual({ efterkommerIder: [jammerbugt.enheder.bygOgMiljoe] });
+      expect(leaf).toEqual({ efterkommerIder: [] });
+      const { kommune } = await data(
+        'query ($uuid: ID!) { kommune: organisationEnhed(uuid: $uuid) { efterkommerIder } }',
+        { uuid: jammerbugt.enheder.kommune },
+      );
+      expect(new Set((kommune as { efterkommerIder: string[] }).efterkommerIder)).toEqual(
+        new Set(
+          Object.entries(jammerbugt.enheder)
+            .filter(([name]) => name !== 'kommune')
+            .map(([, uuid]) => uuid),
+        ),
+      );
+    });
+
     it('lists its registrations', async () => {
       const { organisationEnhed } = await data(
         'query ($uuid: ID!) { organisationEnhed(uuid: $uuid) { registreringer { version til livscyklus aktoer note } } }',

@@ -1,5 +1,6 @@
 import { assertUuid } from '../../kit/ids';
 import type { OrganisationContext } from '../context';
+import { loadEfterkommerIder } from '../data/load-efterkommer-ider';
 import { loadSti } from '../data/load-sti';
 import type { OrganisationEnhedNode } from '../data/to-node';
 import { STORE_TYPES } from '../organisation/organisation-data';
@@ -19,6 +20,9 @@ export const OrganisationEnhed = {
 
   sti: (parent: OrganisationEnhedNode, _: unknown, context: OrganisationContext) =>
     loadSti(context.loaders.organisationEnhed, parent),
+
+  efterkommerIder: (parent: OrganisationEnhedNode, _: unknown, context: OrganisationContext) =>
+    loadEfterkommerIder(context.loaders.underenheder, parent.uuid),
 
   registreringer: (parent: OrganisationEnhedNode, _: unknown, context: OrganisationContext) =>
     context.loaders.registreringer.load({
