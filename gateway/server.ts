@@ -13,7 +13,9 @@ import { createHttpService } from '../subgraphs/kit/http/create-http-service';
 import { createGatewayContext, type GatewayContext } from './context';
 import { formatGatewayError, isKnownGatewayError } from './format-gateway-error';
 import { ForwardingDataSource } from './forwarding-data-source';
+import { createContentProxy } from './create-content-proxy';
 import { EXPLORER_PAGE } from './explorer-page';
+import { readSubgraphUrls } from './read-subgraph-urls';
 
 export interface GatewayServerOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -28,6 +30,12 @@ export interface GatewayServerOptions {
   /** @default () => new Date() */
   now?: () => Date;
 }
+
+/** HTTP paths passed on to a subgraph's own routes (file content), by subgraph name. */
+const CONTENT_PREFIXES: { prefix: string; serviceName: string }[] = [
+  { prefix: '/indhold', serviceName: 'dokument' },
+  { prefix: '/dokumenter', serviceName: 'dokument' },
+];
 
 export interface GatewayServer {
   httpServer: Server;
@@ -66,12 +74,19 @@ function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const now = options.now ?? (() => new Date());
+  const subgraphUrls = { ...readSubgraphUrls(options.supergraphSdl), ...options.subgraphUrls };
+  const proxyContent = createContentProxy(
+    CONTENT_PREFIXES.filter((p) => subgraphUrls[p.serviceName]).map((p) => ({
+      ...p,
+      target: (subgraphUrls[p.serviceName] ?? '').replace(/\/graphql$/, ''),
+    })),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new ForwardingDataSource({
         name,
-        url: options.subgraphUrls?.[name] ?? url ?? '',
+        url: subgraphUrls[name] ?? url ?? '',
         fetcher: options.fetcher ?? fetch,
       }),
   });
@@ -80,6 +95,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     handle: async (req, res, path) => {
       if (path === '/health' || path === '/ready') return sendJson(res, 200, { status: 'ok' });
       if (path === '/graphql') return handleGraphQL(req, res);
+      if (
+        await proxyContent(req, res, path, () => createGatewayContext(req, options.logger, now()))
+      ) {
+        return;
+      }
       if (path === '/' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(EXPLORER_PAGE);
