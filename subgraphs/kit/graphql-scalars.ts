@@ -5,7 +5,12 @@ import type { Registrering } from './store/bitemporal-store';
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   serialize(value) {
-    const date = value instanceof Date ? value : new Date(String(value));
+    // Not `instanceof`: a Date made in another realm (structuredClone under a test runner's VM)
+    // is still a Date, and String() of it would drop the milliseconds.
+    const date =
+      Object.prototype.toString.call(value) === '[object Date]'
+        ? new Date((value as Date).getTime())
+        : new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent value');
     return date.toISOString();
   },
