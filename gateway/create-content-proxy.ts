@@ -16,7 +16,14 @@ export interface ContentRoute {
 }
 
 const REQUEST_HEADERS = ['content-type', 'content-length', 'x-content-sha256', 'authorization'];
-const RESPONSE_HEADERS = ['content-type', 'content-length', 'etag', 'content-disposition'];
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'etag',
+  'content-disposition',
+  'cache-control',
+  'x-content-type-options',
+];
 
 /**
  * Passes file content between clients and the subgraph that stores it, streaming both ways, so

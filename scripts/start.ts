@@ -17,6 +17,8 @@ const ROOT = join(__dirname, '..');
 const SUBGRAPHS: Service[] = [
   { name: 'organisation', entry: 'subgraphs/organisation/main.ts', port: 4001 },
   { name: 'klassifikation', entry: 'subgraphs/klassifikation/main.ts', port: 4002 },
+  { name: 'sag', entry: 'subgraphs/sag/main.ts', port: 4003 },
+  { name: 'dokument', entry: 'subgraphs/dokument/main.ts', port: 4004 },
 ];
 const GATEWAY: Service = { name: 'gateway', entry: 'gateway/main.ts', port: 4000 };
 const READY_TIMEOUT_MS = 60_000;

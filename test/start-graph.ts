@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
 import { createLogger } from '../subgraphs/kit/logger';
 import type { SubgraphServer } from '../subgraphs/kit/create-subgraph-server';
+import { createDiskContentStore } from '../subgraphs/kit/content/create-disk-content-store';
 import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
+import { createDokumentServer } from '../subgraphs/dokument/server';
+import { seedDokument } from '../subgraphs/dokument/seed/seed-dokument';
+import { createSagServer } from '../subgraphs/sag/server';
+import { seedSag } from '../subgraphs/sag/seed/seed-sag';
 import { importKle } from '../subgraphs/klassifikation/kle/import-kle';
 import { createKlassifikationServer } from '../subgraphs/klassifikation/server';
 import { seedKlassifikation } from '../subgraphs/klassifikation/seed/seed-klassifikation';
@@ -11,7 +17,7 @@ import { createOrganisationServer } from '../subgraphs/organisation/server';
 import { seedOrganisation } from '../subgraphs/organisation/seed/seed-organisation';
 import { countStoreCalls, type CountedStore } from './count-store-calls';
 
-export type SubgraphName = 'organisation' | 'klassifikation';
+export type SubgraphName = 'organisation' | 'klassifikation' | 'sag' | 'dokument';
 
 /** One subgraph fetch the gateway made. */
 export interface RecordedFetch {
@@ -64,9 +70,15 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
   const stores: Record<SubgraphName, CountedStore> = {
     organisation: countStoreCalls(createEmbeddedStore()),
     klassifikation: countStoreCalls(createEmbeddedStore()),
+    sag: countStoreCalls(createEmbeddedStore()),
+    dokument: countStoreCalls(createEmbeddedStore()),
   };
+  const contentDir = mkdtempSync(join(tmpdir(), 'graf-indhold-'));
+  const contentStore = await createDiskContentStore({ dir: contentDir });
   await seedOrganisation(stores.organisation.store);
   await seedKlassifikation(stores.klassifikation.store);
+  await seedSag(stores.sag.store);
+  await seedDokument(stores.dokument.store, contentStore);
   if (options.fullKle) {
     await importKle(stores.klassifikation.store, readFileSync(FULL_KLE_FILE, 'utf8'), {
       aktoer: 'test',
@@ -79,6 +91,8 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
       store: stores.klassifikation.store,
       logger,
     }),
+    sag: await createSagServer({ store: stores.sag.store, logger }),
+    dokument: await createDokumentServer({ store: stores.dokument.store, contentStore, logger }),
   };
   const urls: Record<string, string> = {};
   const services = new Map<string, SubgraphName>();
@@ -124,6 +138,8 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     async stop() {
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+      await contentStore.close();
+      rmSync(contentDir, { recursive: true, force: true });
     },
   };
 }

@@ -44,9 +44,9 @@ describe('createDiskContentStore', () => {
       mimetype: 'application/octet-stream',
     });
     const opened = await store.open(written.id);
-    expect(opened).not.toBeNull();
+    if (opened === null) throw new Error('written content not found');
     expect(opened).toMatchObject({ size: bytes.length, sha256: sha256(bytes) });
-    expect((await readAll(opened!.stream)).equals(bytes)).toBe(true);
+    expect((await readAll(opened.stream)).equals(bytes)).toBe(true);
     expect(await store.find(written.id.toUpperCase())).toEqual(written);
   });
 
@@ -54,7 +54,8 @@ describe('createDiskContentStore', () => {
     const written = await store.write(Readable.from([]), { maxBytes: 10, mimetype: 'text/plain' });
     expect(written).toMatchObject({ size: 0, sha256: sha256(Buffer.alloc(0)) });
     const opened = await store.open(written.id);
-    expect(await readAll(opened!.stream)).toEqual(Buffer.alloc(0));
+    if (opened === null) throw new Error('written content not found');
+    expect(await readAll(opened.stream)).toEqual(Buffer.alloc(0));
   });
 
   it('refuses content over maxBytes with PAYLOAD_TOO_LARGE and leaves no file', async () => {

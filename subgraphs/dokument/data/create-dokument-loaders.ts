@@ -1,0 +1,124 @@
+import DataLoader from 'dataloader';
+import { toConnection, type Connection } from '../../kit/connection';
+import { toRegistreringNode } from '../../kit/graphql-scalars';
+import type {
+  BitemporalStore,
+  Page,
+  PageItem,
+  PointInTime,
+  Registrering,
+} from '../../kit/store/bitemporal-store';
+import { DOKUMENT_STORE_TYPE, type DokumentData } from '../dokument/dokument-data';
+import { toDokumentNode, type DokumentNode } from './to-dokument-node';
+
+/**
+ * The documents of a batch of cases are read in pages of this size: one search per batch unless
+ * the batch's cases have more documents together, when the next page is one more search.
+ */
+export const BATCH_PAGE_SIZE = 1000;
+
+export type RegistreringNode = ReturnType<typeof toRegistreringNode>;
+
+/** The first page of one case's documents. */
+export interface SagDokumenterKey {
+  sag: string;
+  first: number;
+}
+
+/** One request's loaders: each reads at the request's instant and caches for that request only. */
+export interface DokumentLoaders {
+  dokument: DataLoader<string, DokumentNode | null>;
+  /** First pages of cases' documents: every case asked for in one tick costs one search. */
+  sagDokumenter: DataLoader<SagDokumenterKey, Connection<DokumentNode>, string>;
+  /** A document's registrations as known at the request's Registreringstid, oldest first. */
+  registreringer: DataLoader<string, RegistreringNode[]>;
+}
+
+/**
+ * Registrations made after `registreringstid` were unknown then, and one that was current then
+ * is shown as still current: history is answered for the same instant as everything else.
+ */
+function knownAt(registreringer: Registrering[], registreringstid: Date): Registrering[] {
+  const time = registreringstid.getTime();
+  return registreringer
+    .filter((r) => r.fra.getTime() <= time)
+    .map((r) => (r.til !== null && r.til.getTime() > time ? { ...r, til: null } : r));
+}
+
+export function createDokumentLoaders(store: BitemporalStore, at: PointInTime): DokumentLoaders {
+  const dokument = new DataLoader<string, DokumentNode | null>(async (uuids) => {
+    const found = await store.findByIds<DokumentData>(DOKUMENT_STORE_TYPE, uuids, at);
+    return found.map((stored) => (stored ? toDokumentNode(stored) : null));
+  });
+
+  async function searchFirstPages(
+    sager: string[],
+    first: number,
+  ): Promise<Map<string, Connection<DokumentNode>>> {
+    const bySag = new Map<string, PageItem<DokumentData>[]>(sager.map((sag) => [sag, []]));
+    let after: string | null = null;
+    do {
+      const page: Page<DokumentData> = await store.search<DokumentData>({
+        type: DOKUMENT_STORE_TYPE,
+        at,
+        filter: { sag: { in: sager } },
+        first: BATCH_PAGE_SIZE,
+        after,
+        order: 'desc',
+      });
+      for (const item of page.items) bySag.get(item.data.sag)?.push(item);
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after !== null);
+    // Each case's items are in the store's order, so their cursors continue a per-case search.
+    return new Map(
+      [...bySag].map(([sag, items]) => {
+        const pageItems = items.slice(0, first);
+        const connection = toConnection(
+          {
+            items: pageItems,
+            totalCount: items.length,
+            hasNextPage: items.length > first,
+            endCursor: pageItems[pageItems.length - 1]?.cursor ?? null,
+          },
+          (item) => {
+            const node = toDokumentNode(item);
+            dokument.prime(node.uuid, node);
+            return node;
+          },
+        );
+        return [sag, connection];
+      }),
+    );
+  }
+
+  const sagDokumenter = new DataLoader<SagDokumenterKey, Connection<DokumentNode>, string>(
+    async (keys) => {
+      // Aliases may ask for different page sizes; one search per size, normally exactly one.
+      const sizes = [...new Set(keys.map((k) => k.first))];
+      const results = new Map<number, Map<string, Connection<DokumentNode>>>();
+      for (const size of sizes) {
+        const sager = [...new Set(keys.filter((k) => k.first === size).map((k) => k.sag))];
+        results.set(size, await searchFirstPages(sager, size));
+      }
+      return keys.map((key) => {
+        const connection = results.get(key.first)?.get(key.sag);
+        if (!connection) throw new Error('A batched case is missing from its result');
+        return connection;
+      });
+    },
+    { cacheKeyFn: ({ sag, first }) => `${sag}/${first}` },
+  );
+
+  // The port has no batched history read; the loader still keeps one read per object and request.
+  const registreringer = new DataLoader<string, RegistreringNode[]>((uuids) =>
+    Promise.all(
+      uuids.map(async (uuid) =>
+        knownAt(await store.findHistory(DOKUMENT_STORE_TYPE, uuid), at.registreringstid).map(
+          toRegistreringNode,
+        ),
+      ),
+    ),
+  );
+
+  return { dokument, sagDokumenter, registreringer };
+}

@@ -1,0 +1,2 @@
+/** The data paths this subgraph searches by; the store indexes them at start. */
+export const DOKUMENT_INDEXES = ['sag', 'titel', 'dokumenttype', 'brevdato'];

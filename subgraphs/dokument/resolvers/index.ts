@@ -1,0 +1,19 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateTimeScalar } from '../../kit/graphql-scalars';
+import type { DokumentContext } from '../context';
+import { DateScalar } from '../scalars/date-scalar';
+import { Dokument } from './Dokument';
+import { DokumentDel } from './DokumentDel';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+import { Sag } from './Sag';
+
+export const resolvers: GraphQLResolverMap<DokumentContext> = {
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Dokument,
+  DokumentDel,
+  Sag,
+};

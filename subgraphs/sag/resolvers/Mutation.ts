@@ -1,0 +1,44 @@
+import { getAktoer, type SagContext } from '../context';
+import { toSagNode } from '../data/to-sag-node';
+import { changeFremdrift } from '../sag/change-fremdrift';
+import { createSag } from '../sag/create-sag';
+import type { Fremdrift } from '../sag/sag-data';
+import type { OpdaterSagInput, OpretSagInput } from '../sag/sag-input';
+import { updateSag } from '../sag/update-sag';
+
+// A change is answered with the case as written, not re-read at the request's instant, which was
+// fixed before the change was registered.
+export const Mutation = {
+  opretSag: async (_: unknown, args: { input: OpretSagInput }, context: SagContext) =>
+    toSagNode(
+      await createSag(context.store, args.input, {
+        aktoer: getAktoer(context),
+        tid: context.now(),
+      }),
+    ),
+
+  opdaterSag: async (
+    _: unknown,
+    args: { uuid: string; version: number; input: OpdaterSagInput },
+    context: SagContext,
+  ) =>
+    toSagNode(
+      await updateSag(context.store, args.uuid, args.version, args.input, {
+        aktoer: getAktoer(context),
+        tid: context.now(),
+      }),
+    ),
+
+  skiftFremdrift: async (
+    _: unknown,
+    args: { uuid: string; version: number; fremdrift: Fremdrift; note?: string | null },
+    context: SagContext,
+  ) =>
+    toSagNode(
+      await changeFremdrift(context.store, args.uuid, args.version, args.fremdrift, {
+        aktoer: getAktoer(context),
+        tid: context.now(),
+        note: args.note ?? null,
+      }),
+    ),
+};
