@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import type { ContentStoreConfig } from '../kit/content/open-content-store';
-import { ConfigError, readServiceConfig, type Env, type ServiceConfig } from '../kit/config';
+import {
+  ConfigError,
+  readBoolean,
+  readServiceConfig,
+  type Env,
+  type ServiceConfig,
+} from '../kit/config';
 
 export const SERVICE = { name: 'dokument', defaultPort: 4004 };
 
@@ -23,10 +29,7 @@ export interface DokumentConfig extends ServiceConfig {
 export function loadConfig(env: Env): DokumentConfig {
   const problems: string[] = [];
   const service = readServiceConfig(env, SERVICE, problems);
-  const seed = env.SEED || 'false';
-  if (seed !== 'true' && seed !== 'false') {
-    problems.push(`SEED must be "true" or "false", got "${seed}"`);
-  }
+  const seed = readBoolean(env, 'SEED', false, problems);
   const rawMax = env.MAX_CONTENT_BYTES;
   let maxContentBytes = DEFAULT_MAX_CONTENT_BYTES;
   if (rawMax !== undefined && rawMax !== '') {
@@ -41,5 +44,5 @@ export function loadConfig(env: Env): DokumentConfig {
     service.store.kind === 'mongodb'
       ? { kind: 'gridfs', uri: service.store.uri, database: service.store.database }
       : { kind: 'disk', dir: env.STORE_DIR ? join(env.STORE_DIR, 'dokument-indhold') : null };
-  return { ...service, seed: seed === 'true', maxContentBytes, content };
+  return { ...service, seed, maxContentBytes, content };
 }

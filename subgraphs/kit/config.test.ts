@@ -1,4 +1,4 @@
-import { ConfigError, loadServiceConfig } from './config';
+import { ConfigError, loadServiceConfig, readBoolean } from './config';
 
 const service = { name: 'organisation', defaultPort: 4001 };
 
@@ -43,5 +43,27 @@ describe('loadServiceConfig', () => {
         service,
       ),
     ).toThrow(/^(?![\s\S]*secret)/);
+  });
+});
+
+describe('readBoolean', () => {
+  it('reads "true" and "false"', () => {
+    const problems: string[] = [];
+    expect(readBoolean({ FLAG: 'true' }, 'FLAG', false, problems)).toBe(true);
+    expect(readBoolean({ FLAG: 'false' }, 'FLAG', true, problems)).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('gives the default when the variable is unset or empty', () => {
+    const problems: string[] = [];
+    expect(readBoolean({}, 'FLAG', false, problems)).toBe(false);
+    expect(readBoolean({ FLAG: '' }, 'FLAG', true, problems)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('records a problem naming the variable and the value, and gives the default', () => {
+    const problems: string[] = [];
+    expect(readBoolean({ FLAG: 'yes' }, 'FLAG', false, problems)).toBe(false);
+    expect(problems).toEqual(['FLAG must be "true" or "false", got "yes"']);
   });
 });

@@ -42,6 +42,22 @@ export function readPort(env: Env, name: string, fallback: number, problems: str
   return port;
 }
 
+/** Reads "true" or "false"; records a problem and returns the default when anything else. */
+export function readBoolean(
+  env: Env,
+  name: string,
+  fallback: boolean,
+  problems: string[],
+): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') {
+    problems.push(`${name} must be "true" or "false", got "${raw}"`);
+    return fallback;
+  }
+  return raw === 'true';
+}
+
 /** Reads an http(s) URL; records a problem when present but malformed. */
 export function readUrl(env: Env, name: string, problems: string[]): string | undefined {
   const raw = env[name];

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * A name-based uuid (RFC 9562 version 5): the same name in the same namespace always gives the
- * same uuid, so seeds of different subgraphs can compute each other's ids without sharing code.
+ * same uuid, so seeds are deterministic and one subgraph's seed can compute the ids another
+ * subgraph's seed gives its objects without importing that subgraph.
  */
 export function getUuidV5(name: string, namespace: string): string {
   const hash = createHash('sha1')

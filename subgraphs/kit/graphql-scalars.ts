@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isCalendarDate } from './is-calendar-date';
 import type { Registrering } from './store/bitemporal-store';
 
 /** ISO 8601 instants in and out; Date values inside the resolvers. */
@@ -32,6 +33,26 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     }
     return date;
   },
+});
+
+function parseDate(value: unknown): string {
+  if (!isCalendarDate(value)) {
+    throw new GraphQLError('Date must be a calendar date YYYY-MM-DD', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+/** Calendar dates as `YYYY-MM-DD` strings in and out; the resolvers see the same string. */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  serialize: (value) => {
+    if (!isCalendarDate(value)) throw new GraphQLError('Date cannot represent value');
+    return value;
+  },
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
 });
 
 /** The GraphQL `Registrering` of a stored registration. */

@@ -1,4 +1,10 @@
-import { ConfigError, readServiceConfig, type Env, type ServiceConfig } from '../kit/config';
+import {
+  ConfigError,
+  readBoolean,
+  readServiceConfig,
+  type Env,
+  type ServiceConfig,
+} from '../kit/config';
 
 export const SERVICE = { name: 'organisation', defaultPort: 4001 };
 
@@ -11,10 +17,7 @@ export interface OrganisationConfig extends ServiceConfig {
 export function loadConfig(env: Env): OrganisationConfig {
   const problems: string[] = [];
   const service = readServiceConfig(env, SERVICE, problems);
-  const seed = env.SEED || 'false';
-  if (seed !== 'true' && seed !== 'false') {
-    problems.push(`SEED must be "true" or "false", got "${seed}"`);
-  }
+  const seed = readBoolean(env, 'SEED', false, problems);
   if (problems.length > 0) throw new ConfigError(SERVICE.name, problems);
-  return { ...service, seed: seed === 'true' };
+  return { ...service, seed };
 }

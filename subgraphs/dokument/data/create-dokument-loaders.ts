@@ -6,8 +6,8 @@ import type {
   Page,
   PageItem,
   PointInTime,
-  Registrering,
 } from '../../kit/store/bitemporal-store';
+import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from '../dokument/dokument-data';
 import { toDokumentNode, type DokumentNode } from './to-dokument-node';
 
@@ -32,17 +32,6 @@ export interface DokumentLoaders {
   sagDokumenter: DataLoader<SagDokumenterKey, Connection<DokumentNode>, string>;
   /** A document's registrations as known at the request's Registreringstid, oldest first. */
   registreringer: DataLoader<string, RegistreringNode[]>;
-}
-
-/**
- * Registrations made after `registreringstid` were unknown then, and one that was current then
- * is shown as still current: history is answered for the same instant as everything else.
- */
-function knownAt(registreringer: Registrering[], registreringstid: Date): Registrering[] {
-  const time = registreringstid.getTime();
-  return registreringer
-    .filter((r) => r.fra.getTime() <= time)
-    .map((r) => (r.til !== null && r.til.getTime() > time ? { ...r, til: null } : r));
 }
 
 export function createDokumentLoaders(store: BitemporalStore, at: PointInTime): DokumentLoaders {
@@ -113,9 +102,10 @@ export function createDokumentLoaders(store: BitemporalStore, at: PointInTime): 
   const registreringer = new DataLoader<string, RegistreringNode[]>((uuids) =>
     Promise.all(
       uuids.map(async (uuid) =>
-        knownAt(await store.findHistory(DOKUMENT_STORE_TYPE, uuid), at.registreringstid).map(
-          toRegistreringNode,
-        ),
+        selectKnownRegistreringer(
+          await store.findHistory(DOKUMENT_STORE_TYPE, uuid),
+          at.registreringstid,
+        ).map(toRegistreringNode),
       ),
     ),
   );

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { assertText } from '../../kit/assert-text';
 import { BadUserInputError } from '../../kit/domain-error';
 import type { ContentStore } from '../../kit/content/content-store';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, Livscyklus, StoredObject } from '../../kit/store/bitemporal-store';
 import { assertDate } from './assert-date';
-import { assertText } from './assert-text';
 import {
   DOKUMENT_FREMDRIFTER,
   DOKUMENT_STORE_TYPE,

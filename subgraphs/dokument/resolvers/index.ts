@@ -1,7 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateTimeScalar } from '../../kit/graphql-scalars';
+import { DateScalar, DateTimeScalar } from '../../kit/graphql-scalars';
 import type { DokumentContext } from '../context';
-import { DateScalar } from '../scalars/date-scalar';
 import { Dokument } from './Dokument';
 import { DokumentDel } from './DokumentDel';
 import { Mutation } from './Mutation';

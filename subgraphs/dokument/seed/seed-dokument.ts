@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { ContentStore } from '../../kit/content/content-store';
+import { getUuidV5 } from '../../kit/get-uuid-v5';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { createDokument } from '../dokument/create-dokument';
 import { DOKUMENT_STORE_TYPE } from '../dokument/dokument-data';
 import { createSeedPdf } from './create-seed-pdf';
-import { getUuidV5 } from './get-uuid-v5';
 import {
   SEED_AKTOER,
   SEED_DOKUMENT_NAMESPACE,

@@ -5,33 +5,17 @@ import type { ContentStore } from '../../kit/content/content-store';
 import { createDiskContentStore } from '../../kit/content/create-disk-content-store';
 import { createLogger } from '../../kit/logger';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
+import { startTestSubgraph, type TestSubgraph } from '../../kit/testing/start-test-subgraph';
 import { createDokumentServer } from '../server';
 
-export interface GraphQLTestResponse {
-  status: number;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: {
-      message: string;
-      path?: (string | number)[];
-      extensions?: Record<string, unknown>;
-    }[];
-  };
-}
+export type { GraphQLTestResponse } from '../../kit/testing/start-test-subgraph';
 
-export interface TestServer {
-  /** The GraphQL endpoint. */
-  url: string;
+export interface TestServer extends TestSubgraph {
   /** The server's origin, for the content routes. */
   origin: string;
   /** The directory of the disk content store. */
   contentDir: string;
   contentStore: ContentStore;
-  /** POSTs a query; `headers` carry Virkningstid / Registreringstid. */
-  query(
-    query: string,
-    options?: { variables?: Record<string, unknown>; headers?: Record<string, string> },
-  ): Promise<GraphQLTestResponse>;
   /** Stops the server and deletes the content directory. */
   stop(): Promise<void>;
 }
@@ -52,25 +36,15 @@ export async function startTestServer(
     logger: createLogger({ name: 'dokument-test', level: 'silent' }),
     maxContentBytes: options.maxContentBytes,
   });
-  const url = await server.listen(0);
+  const subgraph = await startTestSubgraph(server);
   return {
-    url,
-    origin: new URL(url).origin,
+    url: subgraph.url,
+    origin: new URL(subgraph.url).origin,
     contentDir,
     contentStore,
-    async query(query, queryOptions = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...queryOptions.headers },
-        body: JSON.stringify({ query, variables: queryOptions.variables }),
-      });
-      return {
-        status: response.status,
-        body: (await response.json()) as GraphQLTestResponse['body'],
-      };
-    },
+    query: subgraph.query,
     async stop() {
-      await server.stop();
+      await subgraph.stop();
       await rm(contentDir, { recursive: true, force: true });
     },
   };

@@ -1,19 +1,6 @@
 import DataLoader from 'dataloader';
 import type { BitemporalStore, PointInTime, Registrering } from '../../kit/store/bitemporal-store';
-
-/**
- * The registrations known at `registreringstid`: later ones did not exist yet, and the one
- * current then was still open.
- */
-export function selectKnownRegistreringer(
-  history: readonly Registrering[],
-  registreringstid: Date,
-): Registrering[] {
-  const time = registreringstid.getTime();
-  return history
-    .filter((r) => r.fra.getTime() <= time)
-    .map((r) => (r.til !== null && r.til.getTime() > time ? { ...r, til: null } : r));
-}
+import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
 
 /** An object's registrations by uuid, as known at the request's registration time. */
 export function createRegistreringLoader(

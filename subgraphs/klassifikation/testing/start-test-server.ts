@@ -1,21 +1,25 @@
 import { createLogger } from '../../kit/logger';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { createEmbeddedStore } from '../../kit/store/embedded-store';
+import {
+  startTestSubgraph,
+  type GraphQLTestRequestOptions,
+  type GraphQLTestResponse,
+} from '../../kit/testing/start-test-subgraph';
 import { seedKlassifikation } from '../seed/seed-klassifikation';
 import { createKlassifikationServer } from '../server';
 
-export interface GraphQLResult<T = Record<string, unknown>> {
+/** The response flattened: these tests read `data` and `errors` beside `status`. */
+export type GraphQLResult<T = Record<string, unknown>> = {
   status: number;
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+} & GraphQLTestResponse<T>['body'];
 
 export interface TestServer {
   url: string;
   /** POSTs one operation and returns the parsed response. */
   query<T = Record<string, unknown>>(
     query: string,
-    options?: { variables?: Record<string, unknown>; headers?: Record<string, string> },
+    options?: GraphQLTestRequestOptions,
   ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
@@ -34,21 +38,13 @@ export async function startTestServer(store?: BitemporalStore): Promise<TestServ
     store: used,
     logger: createLogger({ name: 'klassifikation-test', level: 'silent' }),
   });
-  const url = await server.listen(0);
+  const subgraph = await startTestSubgraph(server);
   return {
-    url,
-    async query<T>(
-      query: string,
-      options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
-    ) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
-        body: JSON.stringify({ query, variables: options.variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
-      return { status: response.status, ...body };
+    url: subgraph.url,
+    async query<T>(query: string, options?: GraphQLTestRequestOptions) {
+      const { status, body } = await subgraph.query<T>(query, options);
+      return { status, ...body };
     },
-    stop: () => server.stop(),
+    stop: () => subgraph.stop(),
   };
 }

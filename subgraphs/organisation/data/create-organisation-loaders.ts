@@ -1,12 +1,7 @@
 import DataLoader from 'dataloader';
 import { toRegistreringNode } from '../../kit/graphql-scalars';
-import type {
-  BitemporalStore,
-  Data,
-  Page,
-  PointInTime,
-  Registrering,
-} from '../../kit/store/bitemporal-store';
+import type { BitemporalStore, Data, Page, PointInTime } from '../../kit/store/bitemporal-store';
+import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
 import {
   STORE_TYPES,
   type BrugerData,
@@ -56,17 +51,6 @@ function createByIdLoader<T extends Data>(
   });
 }
 
-/**
- * Registrations made after `registreringstid` were unknown then, and one that was current then
- * is shown as still current: history is answered for the same instant as everything else.
- */
-function knownAt(registreringer: Registrering[], registreringstid: Date): Registrering[] {
-  const time = registreringstid.getTime();
-  return registreringer
-    .filter((r) => r.fra.getTime() <= time)
-    .map((r) => (r.til !== null && r.til.getTime() > time ? { ...r, til: null } : r));
-}
-
 export function createOrganisationLoaders(
   store: BitemporalStore,
   at: PointInTime,
@@ -101,7 +85,9 @@ export function createOrganisationLoaders(
     (keys) =>
       Promise.all(
         keys.map(async ({ type, uuid }) =>
-          knownAt(await store.findHistory(type, uuid), at.registreringstid).map(toRegistreringNode),
+          selectKnownRegistreringer(await store.findHistory(type, uuid), at.registreringstid).map(
+            toRegistreringNode,
+          ),
         ),
       ),
     { cacheKeyFn: ({ type, uuid }) => `${type}/${uuid}` },

@@ -1,5 +1,5 @@
+import { assertText } from '../../kit/assert-text';
 import { BadUserInputError } from '../../kit/domain-error';
-import { assertText } from './assert-text';
 import type { CreateOptions } from './change-options';
 
 export const MAX_AKTOER_LENGTH = 200;

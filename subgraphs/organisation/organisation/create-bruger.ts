@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { assertText } from '../../kit/assert-text';
 import { BadUserInputError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { assertChangeOptions } from './assert-change-options';
-import { assertText } from './assert-text';
 import type { CreatedObject, CreateOptions } from './change-options';
 import { getOrganisationAt } from './get-organisation-at';
 import {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { assertText } from '../../kit/assert-text';
 import { BadUserInputError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, PointInTime, StoredObject } from '../../kit/store/bitemporal-store';
 import { assertChangeOptions } from './assert-change-options';
 import { assertKleTilknytninger } from './assert-kle-tilknytninger';
-import { assertText } from './assert-text';
 import type { CreatedObject, CreateOptions } from './change-options';
 import { getOrganisationAt } from './get-organisation-at';
 import {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { assertText } from '../../kit/assert-text';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { assertChangeOptions } from './assert-change-options';
 import { assertCvr } from './assert-cvr';
 import { assertKommunekode } from './assert-kommunekode';
-import { assertText } from './assert-text';
 import type { CreatedObject, CreateOptions } from './change-options';
 import {
   MAX_BRUGERVENDT_NOEGLE_LENGTH,

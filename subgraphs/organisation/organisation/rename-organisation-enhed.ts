@@ -1,3 +1,4 @@
+import { assertText } from '../../kit/assert-text';
 import { BadUserInputError, NotFoundError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import {
@@ -7,7 +8,6 @@ import {
 } from '../../kit/store/bitemporal-store';
 import { patchTimeline } from '../../kit/store/virkning';
 import { assertChangeOptions } from './assert-change-options';
-import { assertText } from './assert-text';
 import type { ChangeOptions } from './change-options';
 import { MAX_NAVN_LENGTH, STORE_TYPES, type OrganisationEnhedData } from './organisation-data';
 

@@ -1,26 +1,12 @@
-import { createHash } from 'node:crypto';
+import { getUuidV5 } from '../../kit/get-uuid-v5';
 
 /** The namespace of the organisation seed's uuids; changing it changes every seeded uuid. */
 export const SEED_NAMESPACE = '7d426179-6703-42c9-98a5-dd7550a6171e';
 
 /**
- * A name-based uuid (RFC 9562 version 5): the same name always gives the same uuid, so the seed
- * is deterministic and other seeds can refer to its objects.
+ * A uuid v5 in the organisation seed's namespace: the same name always gives the same uuid, so
+ * the seed is deterministic and other seeds can refer to its objects.
  */
 export function getSeedUuid(name: string, namespace = SEED_NAMESPACE): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-    .subarray(0, 16);
-  hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x50, 6);
-  hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8);
-  const hex = hash.toString('hex');
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    hex.slice(12, 16),
-    hex.slice(16, 20),
-    hex.slice(20, 32),
-  ].join('-');
+  return getUuidV5(name, namespace);
 }

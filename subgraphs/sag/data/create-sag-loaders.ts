@@ -8,6 +8,7 @@ import type {
   PointInTime,
   Registrering,
 } from '../../kit/store/bitemporal-store';
+import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
 import { getCurrentData } from '../sag/change-sag';
 import { getAendredeFelter } from '../sag/get-aendrede-felter';
 import { STORE_TYPES, type SagData } from '../sag/sag-data';
@@ -69,17 +70,6 @@ function toRegistreringNodes(registreringer: Registrering<SagData>[]): SagRegist
   });
 }
 
-/**
- * Registrations made after `registreringstid` were unknown then, and one that was current then
- * is shown as still current: history is answered for the same instant as everything else.
- */
-function knownAt(nodes: SagRegistreringNode[], registreringstid: Date): SagRegistreringNode[] {
-  const time = registreringstid.getTime();
-  return nodes
-    .filter((r) => r.fra.getTime() <= time)
-    .map((r) => (r.til !== null && r.til.getTime() > time ? { ...r, til: null } : r));
-}
-
 /** The values of the scope path in a case: its unit, or its buildings. */
 function getScopeValues(data: SagData, path: ScopePath): string[] {
   return path === 'ansvarligEnhed' ? [data.ansvarligEnhed] : data.bygninger;
@@ -115,7 +105,7 @@ export function createSagLoaders(store: BitemporalStore, at: PointInTime): SagLo
   const registreringer = new DataLoader<string, SagRegistreringNode[]>((uuids) =>
     Promise.all(
       uuids.map(async (uuid) =>
-        knownAt(
+        selectKnownRegistreringer(
           // Differences are computed over the whole history, then cut at the instant asked for.
           toRegistreringNodes(await store.findHistory<SagData>(STORE_TYPES.sag, uuid)),
           at.registreringstid,

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../kit/domain-error';
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import { assertFremdriftTransition } from './assert-fremdrift-transition';
-import { assertOptionalLongText } from './assert-text';
+import { assertOptionalLongText } from './assert-optional-long-text';
 import { changeSag } from './change-sag';
 import {
   FREMDRIFT,

@@ -1,9 +1,10 @@
+import { assertText } from '../../kit/assert-text';
 import { BadUserInputError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import { assertCpr } from './assert-cpr';
 import { assertCvr } from './assert-cvr';
 import { assertKleEmne } from './assert-kle-nummer';
-import { assertOptionalLongText, assertText } from './assert-text';
+import { assertOptionalLongText } from './assert-optional-long-text';
 import {
   FOELSOMHED,
   MAX_BESKRIVELSE_LENGTH,

@@ -1,4 +1,4 @@
-import { getUuidV5 } from './get-uuid-v5';
+import { getUuidV5 } from '../../kit/get-uuid-v5';
 import { ORGANISATION_REFS } from './organisation-refs';
 
 /** The namespace of the seeded cases and buildings; the dokument seed uses it too. */

@@ -1,28 +1,11 @@
 import { createLogger } from '../../kit/logger';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
+import { startTestSubgraph, type TestSubgraph } from '../../kit/testing/start-test-subgraph';
 import { createSagServer } from '../server';
 
-export interface GraphQLTestResponse {
-  status: number;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: {
-      message: string;
-      path?: (string | number)[];
-      extensions?: Record<string, unknown>;
-    }[];
-  };
-}
+export type { GraphQLTestResponse } from '../../kit/testing/start-test-subgraph';
 
-export interface TestServer {
-  url: string;
-  /** POSTs a query; `headers` carry Virkningstid / Registreringstid. */
-  query(
-    query: string,
-    options?: { variables?: Record<string, unknown>; headers?: Record<string, string> },
-  ): Promise<GraphQLTestResponse>;
-  stop(): Promise<void>;
-}
+export type TestServer = TestSubgraph;
 
 /** The sag subgraph over `store`, listening on a free port, for in-process tests. */
 export async function startTestServer(store: BitemporalStore): Promise<TestServer> {
@@ -30,20 +13,5 @@ export async function startTestServer(store: BitemporalStore): Promise<TestServe
     store,
     logger: createLogger({ name: 'sag-test', level: 'silent' }),
   });
-  const url = await server.listen(0);
-  return {
-    url,
-    async query(query, options = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
-        body: JSON.stringify({ query, variables: options.variables }),
-      });
-      return {
-        status: response.status,
-        body: (await response.json()) as GraphQLTestResponse['body'],
-      };
-    },
-    stop: () => server.stop(),
-  };
+  return startTestSubgraph(server);
 }

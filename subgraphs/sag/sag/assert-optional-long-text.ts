@@ -1,25 +1,8 @@
 import { BadUserInputError } from '../../kit/domain-error';
 
-// Control characters never belong in a title or a name.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 // A description may span lines and use tabs; other control characters are refused.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Returns the trimmed text, or throws BAD_USER_INPUT naming `field` when empty, long or odd. */
-export function assertText(value: unknown, field: string, maxLength: number): string {
-  if (typeof value !== 'string') throw new BadUserInputError(`${field} must be text`, field);
-  const text = value.trim();
-  if (text.length === 0) throw new BadUserInputError(`${field} must not be empty`, field);
-  if (text.length > maxLength) {
-    throw new BadUserInputError(`${field} must be at most ${maxLength} characters`, field);
-  }
-  if (CONTROL_CHARACTERS.test(text)) {
-    throw new BadUserInputError(`${field} must not contain control characters`, field);
-  }
-  return text;
-}
 
 /** Like assertText for longer, multi-line text; blank or missing text is null. */
 export function assertOptionalLongText(

@@ -1,6 +1,8 @@
-import { BadUserInputError } from '../../kit/domain-error';
+import { BadUserInputError } from './domain-error';
 
-// Control characters never belong in titles or file names (and a file name ends up in a header).
+// Control characters never belong in a name, title or key: a file name ends up in a header, and
+// callers may rely on their absence (one serves as a sort-key separator that sorts before every
+// real character).
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
