@@ -19,7 +19,14 @@ const SUBGRAPHS: Service[] = [
   { name: 'klassifikation', entry: 'subgraphs/klassifikation/main.ts', port: 4002 },
   { name: 'sag', entry: 'subgraphs/sag/main.ts', port: 4003 },
   { name: 'dokument', entry: 'subgraphs/dokument/main.ts', port: 4004 },
+  { name: 'bbr', entry: 'subgraphs/bbr/main.ts', port: 4005 },
 ];
+/** Serves BBR's REST shape from fixture data, in place of Datafordeleren. */
+const BBR_OFFLINE: Service = {
+  name: 'bbr-offline',
+  entry: 'subgraphs/bbr/offline/main.ts',
+  port: 4099,
+};
 const GATEWAY: Service = { name: 'gateway', entry: 'gateway/main.ts', port: 4000 };
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -98,7 +105,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   const started = Date.now();
   const storeEnv = { STORE: 'embedded', STORE_DIR: storeDir, SEED: 'true' };
-  for (const service of SUBGRAPHS) startService(service, storeEnv);
+  // A BBR_API_URL in the environment points the adapter at the real service instead.
+  const bbrApiUrl = process.env.BBR_API_URL;
+  if (!bbrApiUrl) startService(BBR_OFFLINE, {});
+  const bbrEnv = {
+    BBR_API_URL: bbrApiUrl ?? `http://127.0.0.1:${BBR_OFFLINE.port}/BBR/BBRPublic/1/rest`,
+  };
+  for (const service of SUBGRAPHS) startService(service, { ...storeEnv, ...bbrEnv });
   await Promise.all(SUBGRAPHS.map(waitUntilReady));
   startService(
     GATEWAY,

@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
 import { createLogger } from '../subgraphs/kit/logger';
 import type { SubgraphServer } from '../subgraphs/kit/create-subgraph-server';
+import {
+  createOfflineBbrUpstream,
+  type OfflineBbrUpstream,
+} from '../subgraphs/bbr/offline/create-offline-bbr-upstream';
+import { createBbrServer } from '../subgraphs/bbr/server';
+import { createBbrClient } from '../subgraphs/bbr/upstream/create-bbr-client';
 import { createDiskContentStore } from '../subgraphs/kit/content/create-disk-content-store';
 import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
 import { createDokumentServer } from '../subgraphs/dokument/server';
@@ -17,7 +23,10 @@ import { createOrganisationServer } from '../subgraphs/organisation/server';
 import { seedOrganisation } from '../subgraphs/organisation/seed/seed-organisation';
 import { countStoreCalls, type CountedStore } from './count-store-calls';
 
-export type SubgraphName = 'organisation' | 'klassifikation' | 'sag' | 'dokument';
+export type SubgraphName = 'organisation' | 'klassifikation' | 'sag' | 'dokument' | 'bbr';
+
+/** The subgraphs that keep a store (bbr reads an upstream instead). */
+export type StoredSubgraphName = Exclude<SubgraphName, 'bbr'>;
 
 /** One subgraph fetch the gateway made. */
 export interface RecordedFetch {
@@ -28,7 +37,9 @@ export interface RecordedFetch {
 export interface StartedGraph {
   /** The gateway's GraphQL endpoint. */
   url: string;
-  stores: Record<SubgraphName, CountedStore>;
+  stores: Record<StoredSubgraphName, CountedStore>;
+  /** The offline BBR upstream the bbr subgraph reads, with its request log and fault switches. */
+  bbrUpstream: OfflineBbrUpstream;
   subgraphs: Record<SubgraphName, SubgraphServer>;
   /** Every subgraph fetch since the last `resetCounts`. */
   fetches: RecordedFetch[];
@@ -50,6 +61,9 @@ export interface GraphQLResponseBody {
  * The whole graph in the test process: each subgraph on its own port (0) with its own embedded
  * store and the demo seed, and the gateway on the committed supergraph in front of them.
  */
+/** Ids per upstream BBR call. */
+export const BBR_BATCH_SIZE = 20;
+
 export const FULL_KLE_FILE = join(
   __dirname,
   '..',
@@ -67,12 +81,13 @@ export interface StartGraphOptions {
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const stores: Record<SubgraphName, CountedStore> = {
+  const stores: Record<StoredSubgraphName, CountedStore> = {
     organisation: countStoreCalls(createEmbeddedStore()),
     klassifikation: countStoreCalls(createEmbeddedStore()),
     sag: countStoreCalls(createEmbeddedStore()),
     dokument: countStoreCalls(createEmbeddedStore()),
   };
+  const bbrUpstream = await createOfflineBbrUpstream();
   const contentDir = mkdtempSync(join(tmpdir(), 'graf-indhold-'));
   const contentStore = await createDiskContentStore({ dir: contentDir });
   await seedOrganisation(stores.organisation.store);
@@ -93,6 +108,22 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     }),
     sag: await createSagServer({ store: stores.sag.store, logger }),
     dokument: await createDokumentServer({ store: stores.dokument.store, contentStore, logger }),
+    bbr: await createBbrServer({
+      client: createBbrClient({
+        baseUrl: bbrUpstream.url,
+        timeoutMs: 1000,
+        retries: 1,
+        maxRetryDelayMs: 1000,
+        retryBaseDelayMs: 10,
+        cacheTtlMs: 60_000,
+        cacheMaxEntries: 1000,
+        batchSize: BBR_BATCH_SIZE,
+        breakerFailureThreshold: 5,
+        breakerResetMs: 30_000,
+        logger,
+      }),
+      logger,
+    }),
   };
   const urls: Record<string, string> = {};
   const services = new Map<string, SubgraphName>();
@@ -121,6 +152,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
   return {
     url,
     stores,
+    bbrUpstream,
     subgraphs,
     fetches,
     resetCounts() {
@@ -139,6 +171,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
       await contentStore.close();
+      await bbrUpstream.stop();
       rmSync(contentDir, { recursive: true, force: true });
     },
   };
