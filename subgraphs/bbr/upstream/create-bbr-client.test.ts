@@ -68,8 +68,25 @@ describe('createBbrClient', () => {
     const result = await createClient().loadByKeys('bygning', 'Id', [BYGNING_0849_1]);
     expect(result.get(BYGNING_0849_1)).toHaveLength(3);
     expect(upstream.requests).toEqual([
-      { path: '/bygning', params: { Id: BYGNING_0849_1, Format: 'JSON', apikey: API_KEY } },
+      {
+        path: '/bygning',
+        params: {
+          Id: BYGNING_0849_1,
+          Format: 'JSON',
+          apikey: API_KEY,
+          page: '1',
+          pagesize: '1000',
+        },
+      },
     ]);
+  });
+
+  it('follows the pages of a lookup whose history does not fit one page', async () => {
+    const result = await createClient({ lookupPageSize: 2 }).loadByKeys('bygning', 'Id', [
+      BYGNING_0849_1,
+    ]);
+    expect(result.get(BYGNING_0849_1)).toHaveLength(3);
+    expect(upstream.requests.map((r) => r.params.page)).toEqual(['1', '2']);
   });
 
   it('asks for 100 keys in ceil(100 / batchSize) calls and serves a repeat from the cache', async () => {

@@ -28,6 +28,8 @@ export interface BbrClientOptions {
   now?: () => number;
   /** @default a timer; tests pass one that records the wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Registrations per page of an id lookup. @default 1000 */
+  lookupPageSize?: number;
 }
 
 /** Results per key: the key's registrations (empty when unknown), or why they could not be read. */
@@ -74,6 +76,9 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * and stops calling while a circuit breaker is open. Failures become UpstreamUnavailableError;
  * logs carry the resource and the reason, never the URL, the key or the body.
  */
+/** The most pages one id lookup reads. */
+const ID_LOOKUP_MAX_PAGES = 10;
+
 export function createBbrClient(options: BbrClientOptions): BbrClient {
   const now = options.now ?? Date.now;
   const sleep =
@@ -89,6 +94,7 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     now,
   });
   const base = options.baseUrl.replace(/\/+$/, '');
+  const lookupPageSize = options.lookupPageSize ?? 1000;
 
   function buildUrl(resource: BbrResource, params: Readonly<Record<string, string>>): URL {
     const url = new URL(`${base}/${resource}`);
@@ -167,6 +173,28 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     }
   }
 
+  /**
+   * Every page of an id lookup. The API pages over registrations and a chunk of ids returns their
+   * whole history, so one page may not hold it all; a short page is the last one.
+   */
+  async function callAllPages(
+    resource: BbrResource,
+    params: Readonly<Record<string, string>>,
+  ): Promise<BbrRecord[]> {
+    const records: BbrRecord[] = [];
+    for (let page = 1; page <= ID_LOOKUP_MAX_PAGES; page += 1) {
+      const batch = await call(resource, {
+        ...params,
+        page: String(page),
+        pagesize: String(lookupPageSize),
+      });
+      records.push(...batch);
+      if (batch.length < lookupPageSize) return records;
+    }
+    // More history than any real building has: refuse rather than answer with part of it.
+    return fail(resource, 'malformed', { pages: ID_LOOKUP_MAX_PAGES });
+  }
+
   async function loadChunk(
     resource: BbrResource,
     param: BbrKeyParam,
@@ -174,7 +202,7 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     results: BbrLoadResult,
   ): Promise<void> {
     try {
-      const records = await call(resource, { [param]: keys.join('|') });
+      const records = await callAllPages(resource, { [param]: keys.join('|') });
       const byKey = new Map<string, BbrRecord[]>(keys.map((key) => [key, []]));
       for (const record of records) {
         const key = getKeyOf(record, param);
