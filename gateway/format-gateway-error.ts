@@ -24,25 +24,32 @@ const CLIENT_CODES = new Set([
 ]);
 
 /** Extension keys that carry safe, machine-readable details. */
-const SAFE_EXTENSIONS = ['field', 'serviceName', 'expectedVersion', 'currentVersion'];
+const SAFE_EXTENSIONS = ['field', 'serviceName', 'expectedVersion', 'currentVersion', 'fra', 'til'];
 
-function isClientCode(code: unknown): code is string {
-  return (
-    typeof code === 'string' &&
-    (CLIENT_CODES.has(code) || /^[A-Z]+(_[A-Z]+)*_NOT_FOUND$/.test(code))
-  );
+const STABLE_CODE = /^[A-Z]+(_[A-Z]+)*$/;
+
+/**
+ * A code the client may see: Apollo's and the gateway's own, or any stable code a subgraph sent
+ * (subgraphs mask their unexpected errors before they leave, so their codes are deliberate).
+ */
+function isClientCode(code: unknown, serviceName?: unknown): code is string {
+  if (typeof code !== 'string') return false;
+  return CLIENT_CODES.has(code) || (typeof serviceName === 'string' && STABLE_CODE.test(code));
 }
 
 /** True when the gateway would show the error as it is (apart from dropping extensions). */
 export function isKnownGatewayError(formatted: GraphQLFormattedError): boolean {
-  return isClientCode(formatted.extensions?.code);
+  return isClientCode(formatted.extensions?.code, formatted.extensions?.serviceName);
 }
 
 /** The gateway's `formatError`: known codes keep message and safe details; the rest is masked. */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const where = { locations: formatted.locations, path: formatted.path };
   const extensions = formatted.extensions ?? {};
-  if (!isClientCode(extensions.code) || extensions.code === 'INTERNAL_SERVER_ERROR') {
+  if (
+    !isClientCode(extensions.code, extensions.serviceName) ||
+    extensions.code === 'INTERNAL_SERVER_ERROR'
+  ) {
     return {
       message: INTERNAL_ERROR_MESSAGE,
       ...where,

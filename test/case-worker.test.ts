@@ -183,6 +183,35 @@ describe('changing a case through the gateway', () => {
     });
   });
 
+  it('refuses to reopen a closed case, with the stable code reaching the client', async () => {
+    const uuid = getSeedSagUuid('0849', 5);
+    const read = await graph.query(
+      'query ($uuid: ID!) { sag(uuid: $uuid) { version fremdrift } }',
+      {
+        variables: { uuid },
+      },
+    );
+    const sag = read.body.data?.sag as { version: number; fremdrift: string };
+    expect(sag.fremdrift).toBe('AFSLUTTET');
+    const { body } = await graph.query(
+      `mutation ($uuid: ID!, $version: Int!) {
+        skiftFremdrift(uuid: $uuid, version: $version, fremdrift: OPLYST) { fremdrift }
+      }`,
+      { variables: { uuid, version: sag.version } },
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FREMDRIFT_NOT_ALLOWED',
+      serviceName: 'sag',
+    });
+    const after = await graph.query(
+      'query ($uuid: ID!) { sag(uuid: $uuid) { version fremdrift } }',
+      {
+        variables: { uuid },
+      },
+    );
+    expect(after.body.data?.sag).toEqual(sag);
+  });
+
   it('names the invalid field of a bad case', async () => {
     const { body } = await graph.query(
       `mutation ($input: OpretSagInput!) { opretSag(input: $input) { uuid } }`,

@@ -48,7 +48,7 @@ export async function runService(options: RunServiceOptions): Promise<string> {
         },
       );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   return url;
 }

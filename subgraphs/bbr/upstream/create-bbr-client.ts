@@ -104,8 +104,18 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     return url;
   }
 
-  function fail(resource: BbrResource, reason: UpstreamFailure, details = {}): never {
-    if (reason !== 'circuit-open') breaker.recordFailure();
+  function fail(
+    resource: BbrResource,
+    reason: UpstreamFailure,
+    details: { status?: number; attempts?: number; pages?: number } = {},
+  ): never {
+    const status = details.status ?? 0;
+    // A refusal of the request itself (4xx other than 429) shows the upstream is up.
+    if (reason === 'status' && status >= 400 && status < 500 && status !== 429) {
+      breaker.recordSuccess();
+    } else if (reason !== 'circuit-open') {
+      breaker.recordFailure();
+    }
     options.logger.warn(
       { resource, reason, circuit: breaker.getState(), ...details },
       'BBR call failed',
@@ -135,6 +145,19 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     params: Readonly<Record<string, string>>,
   ): Promise<BbrRecord[]> {
     if (!breaker.tryAcquire()) fail(resource, 'circuit-open');
+    try {
+      return await callOnce(resource, params);
+    } catch (error) {
+      // Anything but a reported failure (a bug, say) must still end a breaker trial.
+      if (!(error instanceof UpstreamUnavailableError)) breaker.recordFailure();
+      throw error;
+    }
+  }
+
+  async function callOnce(
+    resource: BbrResource,
+    params: Readonly<Record<string, string>>,
+  ): Promise<BbrRecord[]> {
     const url = buildUrl(resource, params);
     for (let attemptNo = 1; ; attemptNo += 1) {
       let response: { status: number; headers: Headers; body: string };

@@ -38,7 +38,11 @@ export function createGridFsContentStore(options: GridFsContentStoreOptions): Co
   const files = db.collection(`${bucketName}.files`);
   let indexes: Promise<string> | null = null;
   const ensureIndexes = (): Promise<string> => {
-    indexes ??= files.createIndex({ 'metadata.contentId': 1 }, { unique: true });
+    // A failed attempt is forgotten, so a short outage does not break every later upload.
+    indexes ??= files.createIndex({ 'metadata.contentId': 1 }, { unique: true }).catch((error) => {
+      indexes = null;
+      throw error;
+    });
     return indexes;
   };
 

@@ -27,11 +27,17 @@ export function createHttpService(options: {
 }): HttpService {
   const httpServer = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    res.setHeader(REQUEST_ID_HEADER, getRequestId(req.headers));
+    // Fixed once here, so the id the client gets back is the one in the logs and the one
+    // forwarded to other services.
+    const requestId = getRequestId(req.headers);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     options.handle(req, res, path).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
       } else if (isDomainError(error)) {
+        // The rest of a refused body is not read; the connection must not be reused for it.
+        if (error.status === 413) res.setHeader('connection', 'close');
         sendGraphQLError(res, error.status, error.code, error.message, error.details);
       } else {
         options.logger.error(

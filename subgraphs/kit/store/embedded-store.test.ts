@@ -1,3 +1,4 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -97,5 +98,28 @@ describe('embedded adapter journal', () => {
     const reopened = createEmbeddedStore({ journalFile });
     await expect(reopened.nextSequence('sagsnummer:0849:2026')).resolves.toBe(3);
     await reopened.close();
+  });
+
+  it('drops a half-written last line left by a crash, and appends after it cleanly', async () => {
+    const journalFile = join(dir, 'crash', 'store.jsonl');
+    const first = createEmbeddedStore({ journalFile });
+    await first.nextSequence('n');
+    await first.close();
+    appendFileSync(journalFile, '{"sequence":"n","va');
+    const reopened = createEmbeddedStore({ journalFile });
+    await expect(reopened.nextSequence('n')).resolves.toBe(2);
+    await reopened.close();
+    const third = createEmbeddedStore({ journalFile });
+    await expect(third.nextSequence('n')).resolves.toBe(3);
+    await third.close();
+  });
+
+  it('refuses to open a journal that is corrupt before its last line', async () => {
+    const journalFile = join(dir, 'corrupt', 'store.jsonl');
+    const first = createEmbeddedStore({ journalFile });
+    await first.nextSequence('n');
+    await first.close();
+    writeFileSync(journalFile, `garbage\n${readFileSync(journalFile, 'utf8')}`);
+    expect(() => createEmbeddedStore({ journalFile })).toThrow(/corrupt at line 1/);
   });
 });

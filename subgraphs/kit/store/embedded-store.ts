@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
   AppendInput,
@@ -95,9 +95,25 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
   }
 
   if (options.journalFile && existsSync(options.journalFile)) {
-    for (const line of readFileSync(options.journalFile, 'utf8').split('\n')) {
+    const lines = readFileSync(options.journalFile, 'utf8').split('\n');
+    for (const [index, line] of lines.entries()) {
       if (!line.trim()) continue;
-      const entry = JSON.parse(line) as JournalEntry | SequenceEntry;
+      let entry: JournalEntry | SequenceEntry;
+      try {
+        entry = JSON.parse(line) as JournalEntry | SequenceEntry;
+      } catch (error) {
+        // A crash during the last append can leave half a line: that append never completed.
+        // Anything corrupt before it is real damage and must stop the store from opening.
+        if (lines.slice(index + 1).every((rest) => !rest.trim())) {
+          // Cut it off, so the next append starts on a line of its own.
+          const valid = lines.slice(0, index).join('\n');
+          truncateSync(options.journalFile, Buffer.byteLength(valid ? `${valid}\n` : ''));
+          break;
+        }
+        throw new Error(`Journal ${options.journalFile} is corrupt at line ${index + 1}`, {
+          cause: error,
+        });
+      }
       if ('sequence' in entry) sequences.set(entry.sequence, entry.value);
       else apply({ ...entry, registrering: reviveRegistrering(entry.registrering) });
     }

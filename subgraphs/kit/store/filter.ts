@@ -25,6 +25,11 @@ export function assertFilter(filter: Filter): void {
     if (keys.length === 0 || keys.some((k) => !OPERATORS.has(k))) {
       throw new TypeError(`Unknown filter condition on ${path}`);
     }
+    // One operator per condition (a range may give both ends), so no adapter can pick a different one.
+    const isRange = keys.every((k) => k === 'gte' || k === 'lt');
+    if (keys.length > 1 && !isRange) {
+      throw new TypeError(`Filter condition on ${path} must have one operator`);
+    }
     for (const [key, value] of Object.entries(condition)) {
       const ok =
         key === 'in'

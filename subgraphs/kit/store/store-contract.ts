@@ -550,6 +550,17 @@ export function describeStoreContract(
     });
 
     describe('search input safety', () => {
+      it('rejects a condition with two operators, which adapters could read differently', async () => {
+        await expect(
+          store.search({
+            type: 'Mix',
+            at: now(),
+            filter: { navn: { eq: 'a', in: ['b'] } as unknown as Filter[string] },
+            first: 10,
+          }),
+        ).rejects.toThrow(TypeError);
+      });
+
       let type: string;
 
       beforeAll(async () => {

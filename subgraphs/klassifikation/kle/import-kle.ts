@@ -31,7 +31,7 @@ export interface ImportKleResult {
 
 type PlannedWrite =
   | { kind: 'create'; row: KleRow; data: KlasseData }
-  | { kind: 'change'; row: KleRow; patch: Partial<KlasseData> };
+  | { kind: 'change'; row: KleRow; patch: Partial<KlasseData>; version: number };
 
 // Enough to hide a remote store's round trips, few enough not to flood it.
 const WRITE_CONCURRENCY = 8;
@@ -114,7 +114,9 @@ function planWrites(rows: KleRow[], existing: StoredObject<KlasseData>[]): Plann
       continue;
     }
     const patch = diff(stored.data, wanted);
-    if (Object.keys(patch).length > 0) writes.push({ kind: 'change', row, patch });
+    if (Object.keys(patch).length > 0) {
+      writes.push({ kind: 'change', row, patch, version: stored.version });
+    }
   }
   return writes;
 }
@@ -196,7 +198,9 @@ async function write(
   await store.append({
     type: STORE_TYPES.klasse,
     uuid: row.uuid,
-    expectedVersion: head.nr,
+    // The version the change was planned against: an edit made since stops the import
+    // (VERSION_CONFLICT) instead of being overwritten.
+    expectedVersion: planned.version,
     livscyklus: 'RETTET',
     aktoer: options.aktoer,
     note: `KLE import changed ${Object.keys(planned.patch).join(', ')}`,
