@@ -81,6 +81,15 @@ describe('createBbrClient', () => {
     ]);
   });
 
+  it('refuses a response body larger than the limit, as unreadable', async () => {
+    const client = createClient({ maxResponseBytes: 100 });
+    const result = await client.loadByKeys('bygning', 'Id', [BYGNING_0849_1]);
+    expect(result.get(BYGNING_0849_1)).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      reason: 'malformed',
+    });
+  });
+
   it('follows the pages of a lookup whose history does not fit one page', async () => {
     const result = await createClient({ lookupPageSize: 2 }).loadByKeys('bygning', 'Id', [
       BYGNING_0849_1,

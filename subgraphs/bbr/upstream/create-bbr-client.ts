@@ -30,6 +30,8 @@ export interface BbrClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Registrations per page of an id lookup. @default 1000 */
   lookupPageSize?: number;
+  /** Largest upstream response body read. @default 64 MiB */
+  maxResponseBytes?: number;
 }
 
 /** Results per key: the key's registrations (empty when unknown), or why they could not be read. */
@@ -53,6 +55,9 @@ export interface BbrClient {
 }
 
 class UpstreamTimeout extends Error {}
+
+/** The response body was larger than `maxResponseBytes`. */
+class UpstreamTooLarge extends Error {}
 
 const RETRYABLE = (status: number): boolean => status === 429 || status >= 500;
 
@@ -95,6 +100,7 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
   });
   const base = options.baseUrl.replace(/\/+$/, '');
   const lookupPageSize = options.lookupPageSize ?? 1000;
+  const maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
 
   function buildUrl(resource: BbrResource, params: Readonly<Record<string, string>>): URL {
     const url = new URL(`${base}/${resource}`);
@@ -123,6 +129,22 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     throw new UpstreamUnavailableError(reason);
   }
 
+  /** The body as text, refused beyond `maxResponseBytes` so a faulty upstream cannot exhaust memory. */
+  async function readText(response: Response): Promise<string> {
+    if (!response.body) return '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > maxResponseBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw new UpstreamTooLarge();
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   /** One HTTP call, body included, abandoned after the timeout; `timedOut` tells why it threw. */
   async function attempt(url: URL): Promise<{ status: number; headers: Headers; body: string }> {
     const controller = new AbortController();
@@ -132,8 +154,9 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
         signal: controller.signal,
         headers: { accept: 'application/json' },
       });
-      return { status: response.status, headers: response.headers, body: await response.text() };
+      return { status: response.status, headers: response.headers, body: await readText(response) };
     } catch (error) {
+      if (error instanceof UpstreamTooLarge) throw error;
       throw controller.signal.aborted ? new UpstreamTimeout() : error;
     } finally {
       clearTimeout(timer);
@@ -165,6 +188,7 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
         response = await attempt(url);
       } catch (error) {
         if (error instanceof UpstreamTimeout) fail(resource, 'timeout', { attempts: attemptNo });
+        if (error instanceof UpstreamTooLarge) fail(resource, 'malformed', { attempts: attemptNo });
         if (attemptNo > options.retries) fail(resource, 'network', { attempts: attemptNo });
         await sleep(options.retryBaseDelayMs * 2 ** (attemptNo - 1));
         continue;
