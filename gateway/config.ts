@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { ConfigError, readPort, readUrl, type Env } from '../subgraphs/kit/config';
+import { ConfigError, readBoolean, readPort, readUrl, type Env } from '../subgraphs/kit/config';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits/create-query-limit-rules';
 
 export interface GatewayConfig {
   /** @default 4000 */
@@ -8,8 +9,12 @@ export interface GatewayConfig {
   host: string;
   /** @default 'info' */
   logLevel: string;
-  /** NODE_ENV=production: no introspection. */
+  /** NODE_ENV=production. */
   production: boolean;
+  /** Introspection and "Did you mean …" suggestions. @default true, false when production */
+  introspection: boolean;
+  /** Limits on each query (QUERY_MAX_*); see DEFAULT_QUERY_LIMITS. */
+  queryLimits: QueryLimits;
   /** @default schema/supergraph.graphql */
   supergraphFile: string;
   /** Subgraph URLs by subgraph name, overriding the ones composed into the supergraph. */
@@ -17,6 +22,35 @@ export interface GatewayConfig {
 }
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
+
+/** The environment variable for each query limit. */
+const QUERY_LIMIT_VARIABLES: Record<keyof QueryLimits, string> = {
+  maxDepth: 'QUERY_MAX_DEPTH',
+  maxAliases: 'QUERY_MAX_ALIASES',
+  maxDirectives: 'QUERY_MAX_DIRECTIVES',
+  maxCost: 'QUERY_MAX_COST',
+  maxTokens: 'QUERY_MAX_TOKENS',
+  maxBytes: 'QUERY_MAX_BYTES',
+};
+
+function readPositiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
+    problems.push(`${name} must be a positive integer, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+function readQueryLimits(env: Env, problems: string[]): QueryLimits {
+  const limits = { ...DEFAULT_QUERY_LIMITS };
+  for (const key of Object.keys(QUERY_LIMIT_VARIABLES) as (keyof QueryLimits)[]) {
+    limits[key] = readPositiveInteger(env, QUERY_LIMIT_VARIABLES[key], limits[key], problems);
+  }
+  return limits;
+}
 
 /**
  * Reads the gateway's settings. Each subgraph's URL can be set with `SUBGRAPH_URL_<NAME>`
@@ -31,11 +65,14 @@ export function loadConfig(env: Env): GatewayConfig {
     if (url) subgraphUrls[name.slice(SUBGRAPH_URL_PREFIX.length).toLowerCase()] = url;
   }
   const logLevel = env.LOG_LEVEL ?? 'info';
+  const production = env.NODE_ENV === 'production';
   const config: GatewayConfig = {
     port: readPort(env, 'PORT', 4000, problems),
     host: env.HOST ?? '127.0.0.1',
     logLevel,
-    production: env.NODE_ENV === 'production',
+    production,
+    introspection: readBoolean(env, 'INTROSPECTION', !production, problems),
+    queryLimits: readQueryLimits(env, problems),
     supergraphFile: env.SUPERGRAPH_FILE ?? join(__dirname, '..', 'schema', 'supergraph.graphql'),
     subgraphUrls,
   };

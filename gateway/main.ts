@@ -11,7 +11,8 @@ async function main(): Promise<void> {
     supergraphSdl: readFileSync(config.supergraphFile, 'utf8'),
     subgraphUrls: config.subgraphUrls,
     logger,
-    introspection: !config.production,
+    introspection: config.introspection,
+    queryLimits: config.queryLimits,
   });
   await runService({ server, port: config.port, host: config.host, logger });
 }

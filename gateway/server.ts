@@ -16,6 +16,12 @@ import { ForwardingDataSource } from './forwarding-data-source';
 import { createContentProxy } from './create-content-proxy';
 import { EXPLORER_PAGE } from './explorer-page';
 import { readSubgraphUrls } from './read-subgraph-urls';
+import {
+  createQueryLimitRules,
+  DEFAULT_QUERY_LIMITS,
+  type QueryLimits,
+} from './query-limits/create-query-limit-rules';
+import { hideTokenLimit } from './query-limits/hide-token-limit';
 
 export interface GatewayServerOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -23,8 +29,13 @@ export interface GatewayServerOptions {
   /** Subgraph URLs by name, overriding those in the supergraph. */
   subgraphUrls?: Record<string, string>;
   logger: Logger;
-  /** @default true; switched off in production. */
+  /**
+   * Introspection, and "Did you mean …" suggestions in validation errors (both show the schema).
+   * @default true; switched off in production.
+   */
   introspection?: boolean;
+  /** Limits on each query; unset ones take DEFAULT_QUERY_LIMITS. */
+  queryLimits?: Partial<QueryLimits>;
   /** The HTTP client for subgraph fetches. @default globalThis.fetch */
   fetcher?: typeof fetch;
   /** @default () => new Date() */
@@ -109,13 +120,21 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     },
   });
   const { httpServer } = service;
+  const introspection = options.introspection ?? true;
+  const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: options.introspection ?? true,
+    introspection,
+    hideSchemaDetailsFromClientErrors: !introspection,
+    validationRules: createQueryLimitRules(queryLimits),
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    // Both Apollo defaults, stated because the query limits rely on them.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     // runService owns the signals: drain, then close the store, then exit.
     stopOnTerminationSignals: false,
-    formatError: formatGatewayError,
+    formatError: (formatted) => formatGatewayError(hideTokenLimit(formatted)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

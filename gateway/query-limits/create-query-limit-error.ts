@@ -1,0 +1,21 @@
+import { GraphQLError, type ASTNode } from 'graphql';
+
+/** Which limit a query broke; the message names the kind only, never the configured number. */
+export type QueryLimitKind = 'depth' | 'aliases' | 'directives' | 'cost' | 'bytes' | 'tokens';
+
+const MESSAGES: Record<QueryLimitKind, string> = {
+  depth: 'The query is nested too deeply',
+  aliases: 'The query uses too many aliases',
+  directives: 'The query uses too many directives',
+  cost: 'The query asks for too much data',
+  bytes: 'The query is too large',
+  tokens: 'The query has too many tokens',
+};
+
+/**
+ * The error for a broken query limit. Apollo Server gives errors from validation rules the code
+ * GRAPHQL_VALIDATION_FAILED and status 400; `limit` is for logs (the gateway's formatter drops it).
+ */
+export function createQueryLimitError(kind: QueryLimitKind, node?: ASTNode): GraphQLError {
+  return new GraphQLError(MESSAGES[kind], { nodes: node, extensions: { limit: kind } });
+}
