@@ -1,37 +1,19 @@
-import { createLogger } from '../kit/logger';
-import { exitOnStartupFailure, runService } from '../kit/run-service';
-import { openStore } from '../kit/store/open-store';
+import { exitOnStartupFailure } from '../kit/run-service';
+import { runStoredSubgraph } from '../kit/run-stored-subgraph';
 import { loadConfig } from './config';
 import { ORGANISATION_INDEXES } from './data/organisation-indexes';
 import { seedOrganisation } from './seed/seed-organisation';
 import { createOrganisationServer } from './server';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'organisation', level: config.logLevel });
-  const store = await openStore(config.store, { indexes: ORGANISATION_INDEXES });
-  try {
-    if (config.seed) {
-      const seeded = await seedOrganisation(store);
-      logger.info(seeded, 'seeded demo data');
-    }
-    const server = await createOrganisationServer({
-      store,
-      logger,
-      introspection: !config.production,
-    });
-    await runService({
-      server,
-      port: config.port,
-      host: config.host,
-      logger,
-      onStopped: () => store.close(),
-    });
-  } catch (error) {
-    // Startup failed after the store opened: release it so the process can exit cleanly.
-    await store.close().catch(() => undefined);
-    throw error;
-  }
+  // Inside main, so a configuration error is reported by exitOnStartupFailure, not as a crash.
+  await runStoredSubgraph({
+    name: 'organisation',
+    config: loadConfig(process.env),
+    indexes: ORGANISATION_INDEXES,
+    seed: (store) => seedOrganisation(store),
+    createServer: createOrganisationServer,
+  });
 }
 
 main().catch(exitOnStartupFailure);

@@ -1,37 +1,19 @@
-import { createLogger } from '../kit/logger';
-import { exitOnStartupFailure, runService } from '../kit/run-service';
-import { openStore } from '../kit/store/open-store';
+import { exitOnStartupFailure } from '../kit/run-service';
+import { runStoredSubgraph } from '../kit/run-stored-subgraph';
 import { loadConfig } from './config';
 import { SAG_INDEXES } from './data/sag-indexes';
 import { seedSag } from './seed/seed-sag';
 import { createSagServer } from './server';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'sag', level: config.logLevel });
-  const store = await openStore(config.store, { indexes: SAG_INDEXES });
-  try {
-    if (config.seed) {
-      const seeded = await seedSag(store);
-      logger.info(seeded, 'seeded demo data');
-    }
-    const server = await createSagServer({
-      store,
-      logger,
-      introspection: !config.production,
-    });
-    await runService({
-      server,
-      port: config.port,
-      host: config.host,
-      logger,
-      onStopped: () => store.close(),
-    });
-  } catch (error) {
-    // Startup failed after the store opened: release it so the process can exit cleanly.
-    await store.close().catch(() => undefined);
-    throw error;
-  }
+  // Inside main, so a configuration error is reported by exitOnStartupFailure, not as a crash.
+  await runStoredSubgraph({
+    name: 'sag',
+    config: loadConfig(process.env),
+    indexes: SAG_INDEXES,
+    seed: (store) => seedSag(store),
+    createServer: createSagServer,
+  });
 }
 
 main().catch(exitOnStartupFailure);
