@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { ConfigError, readBoolean, readPort, readUrl, type Env } from '../subgraphs/kit/config';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits/create-query-limit-rules';
+import {
+  DEFAULT_SUBGRAPH_CALL_SETTINGS,
+  type SubgraphCallSettings,
+} from './subgraph-calls/subgraph-call-settings';
 
 export interface GatewayConfig {
   /** @default 4000 */
@@ -19,6 +23,8 @@ export interface GatewayConfig {
   supergraphFile: string;
   /** Subgraph URLs by subgraph name, overriding the ones composed into the supergraph. */
   subgraphUrls: Record<string, string>;
+  /** Timeouts, size cap, retries and breaker of subgraph calls (SUBGRAPH_*). */
+  subgraphCalls: SubgraphCallSettings;
 }
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
@@ -33,21 +39,55 @@ const QUERY_LIMIT_VARIABLES: Record<keyof QueryLimits, string> = {
   maxBytes: 'QUERY_MAX_BYTES',
 };
 
-function readPositiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+function readInteger(
+  env: Env,
+  name: string,
+  fallback: number,
+  problems: string[],
+  min = 1,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
-    problems.push(`${name} must be a positive integer, got "${raw}"`);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
+    const kind = min === 0 ? 'a non-negative' : 'a positive';
+    problems.push(`${name} must be ${kind} integer, got "${raw}"`);
     return fallback;
   }
   return value;
 }
 
+function readSubgraphCalls(env: Env, problems: string[]): SubgraphCallSettings {
+  const defaults = DEFAULT_SUBGRAPH_CALL_SETTINGS;
+  return {
+    ...defaults,
+    timeoutMs: readInteger(env, 'SUBGRAPH_TIMEOUT_MS', defaults.timeoutMs, problems),
+    maxResponseBytes: readInteger(
+      env,
+      'SUBGRAPH_MAX_RESPONSE_BYTES',
+      defaults.maxResponseBytes,
+      problems,
+    ),
+    retries: readInteger(env, 'SUBGRAPH_RETRIES', defaults.retries, problems, 0),
+    breakerFailureThreshold: readInteger(
+      env,
+      'SUBGRAPH_BREAKER_FAILURES',
+      defaults.breakerFailureThreshold,
+      problems,
+    ),
+    breakerResetMs: readInteger(
+      env,
+      'SUBGRAPH_BREAKER_RESET_MS',
+      defaults.breakerResetMs,
+      problems,
+    ),
+  };
+}
+
 function readQueryLimits(env: Env, problems: string[]): QueryLimits {
   const limits = { ...DEFAULT_QUERY_LIMITS };
   for (const key of Object.keys(QUERY_LIMIT_VARIABLES) as (keyof QueryLimits)[]) {
-    limits[key] = readPositiveInteger(env, QUERY_LIMIT_VARIABLES[key], limits[key], problems);
+    limits[key] = readInteger(env, QUERY_LIMIT_VARIABLES[key], limits[key], problems);
   }
   return limits;
 }
@@ -75,6 +115,7 @@ export function loadConfig(env: Env): GatewayConfig {
     queryLimits: readQueryLimits(env, problems),
     supergraphFile: env.SUPERGRAPH_FILE ?? join(__dirname, '..', 'schema', 'supergraph.graphql'),
     subgraphUrls,
+    subgraphCalls: readSubgraphCalls(env, problems),
   };
   if (problems.length > 0) throw new ConfigError('gateway', problems);
   return config;

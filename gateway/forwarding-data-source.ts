@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 import { printPointInTime } from '../subgraphs/kit/point-in-time';
 import { REQUEST_ID_HEADER } from '../subgraphs/kit/request-id';
 import type { GatewayContext } from './context';
+import { getFetchErrorPaths } from './subgraph-calls/get-fetch-error-paths';
+import { SubgraphCallError } from './subgraph-calls/subgraph-call-error';
 
 export const DOWNSTREAM_SERVICE_ERROR = 'DOWNSTREAM_SERVICE_ERROR';
 
@@ -33,6 +35,35 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     this.serviceName = options.name;
   }
 
+  /**
+   * A fetch that fails is answered as a subgraph reply carrying only the downstream error: the
+   * gateway then gives the error the affected path (it gives a thrown error none) and answers the
+   * rest of the query.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (
+        // Only a client's operation has a response to answer into (not health checks).
+        !('incomingRequestContext' in options) ||
+        !(error instanceof GraphQLError) ||
+        error.extensions.code !== DOWNSTREAM_SERVICE_ERROR
+      ) {
+        throw error;
+      }
+      return {
+        errors: getFetchErrorPaths(options.document ?? options.request.query).map((path) => ({
+          message: error.message,
+          path,
+          extensions: error.extensions,
+        })),
+      };
+    }
+  }
+
   override willSendRequest({
     request,
     context,
@@ -57,7 +88,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   ): void {
     if (context && 'logger' in context) {
       context.logger.warn(
-        { serviceName: this.serviceName, err: { type: error.name } },
+        {
+          serviceName: this.serviceName,
+          err: { type: error.name },
+          ...(error instanceof SubgraphCallError ? { reason: error.reason } : {}),
+        },
         'subgraph fetch failed',
       );
     }

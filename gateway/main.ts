@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     logger,
     introspection: config.introspection,
     queryLimits: config.queryLimits,
+    subgraphCalls: config.subgraphCalls,
   });
   await runService({ server, port: config.port, host: config.host, logger });
 }

@@ -22,6 +22,11 @@ import {
   type QueryLimits,
 } from './query-limits/create-query-limit-rules';
 import { hideTokenLimit } from './query-limits/hide-token-limit';
+import { createSubgraphFetcher } from './subgraph-calls/create-subgraph-fetcher';
+import {
+  DEFAULT_SUBGRAPH_CALL_SETTINGS,
+  type SubgraphCallSettings,
+} from './subgraph-calls/subgraph-call-settings';
 
 export interface GatewayServerOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -36,8 +41,10 @@ export interface GatewayServerOptions {
   introspection?: boolean;
   /** Limits on each query; unset ones take DEFAULT_QUERY_LIMITS. */
   queryLimits?: Partial<QueryLimits>;
-  /** The HTTP client for subgraph fetches. @default globalThis.fetch */
+  /** The HTTP client under the subgraph calls (wrapped, per subgraph). @default globalThis.fetch */
   fetcher?: typeof fetch;
+  /** Timeouts, size cap, retries and breaker of subgraph calls; unset ones take the defaults. */
+  subgraphCalls?: Partial<SubgraphCallSettings>;
   /** @default () => new Date() */
   now?: () => Date;
 }
@@ -92,13 +99,27 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       target: (subgraphUrls[p.serviceName] ?? '').replace(/\/graphql$/, ''),
     })),
   );
+  const calls = { ...DEFAULT_SUBGRAPH_CALL_SETTINGS, ...options.subgraphCalls };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new ForwardingDataSource({
         name,
         url: subgraphUrls[name] ?? url ?? '',
-        fetcher: options.fetcher ?? fetch,
+        // One fetcher per subgraph, so each has its own circuit breaker.
+        fetcher: createSubgraphFetcher({
+          serviceName: name,
+          timeoutMs: calls.timeoutMs,
+          maxResponseBytes: calls.maxResponseBytes,
+          retries: calls.retries,
+          retryBaseDelayMs: calls.retryBaseDelayMs,
+          maxRetryDelayMs: calls.maxRetryDelayMs,
+          breaker: {
+            failureThreshold: calls.breakerFailureThreshold,
+            resetMs: calls.breakerResetMs,
+          },
+          fetch: options.fetcher ?? fetch,
+        }),
       }),
   });
   const service = createHttpService({

@@ -1,0 +1,200 @@
+import { createSubgraphFetcher, type SubgraphFetcherOptions } from './create-subgraph-fetcher';
+import { SubgraphCallError } from './subgraph-call-error';
+
+const URL_B = 'http://b.test/graphql';
+const QUERY = JSON.stringify({ query: '{ ting { id } }' });
+const MUTATION = JSON.stringify({ query: 'mutation { maling(id: "1") }' });
+
+type Answer = Response | Error | 'hang';
+
+/** A fake fetch answering from a script, one entry per call (the last one repeats). */
+function createFakeFetch(script: Answer[]): { fetch: typeof fetch; calls: RequestInit[] } {
+  const calls: RequestInit[] = [];
+  const fakeFetch: typeof fetch = async (_input, init) => {
+    calls.push(init ?? {});
+    const answer = script[Math.min(calls.length - 1, script.length - 1)];
+    if (answer === 'hang') {
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    }
+    if (answer instanceof Error) throw answer;
+    return answer?.clone() ?? new Response(null, { status: 599 });
+  };
+  return { fetch: fakeFetch, calls };
+}
+
+function json(status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ data: { ting: null } }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+function setup(script: Answer[], overrides: Partial<SubgraphFetcherOptions> = {}) {
+  const fake = createFakeFetch(script);
+  const sleeps: number[] = [];
+  let time = 0;
+  const fetcher = createSubgraphFetcher({
+    serviceName: 'b',
+    timeoutMs: 1000,
+    maxResponseBytes: 1000,
+    retries: 2,
+    retryBaseDelayMs: 100,
+    breaker: { failureThreshold: 100, resetMs: 1000 },
+    fetch: fake.fetch,
+    now: () => time,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    ...overrides,
+  });
+  return {
+    fetcher,
+    calls: fake.calls,
+    sleeps,
+    advance: (ms: number) => {
+      time += ms;
+    },
+    send: (body = QUERY) => fetcher(URL_B, { method: 'POST', body }),
+  };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SubgraphCallError) return error.reason;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const refused = (): Error => new TypeError('fetch failed');
+
+describe('createSubgraphFetcher', () => {
+  it('passes the request on and returns the buffered answer, readable as JSON', async () => {
+    const { fetcher, calls } = setup([json(200)]);
+    const response = await fetcher(URL_B, {
+      method: 'POST',
+      headers: { 'x-request-id': 'r1' },
+      body: QUERY,
+    });
+    expect([response.status, await response.json()]).toEqual([200, { data: { ting: null } }]);
+    expect(new Headers(calls[0]?.headers).get('x-request-id')).toBe('r1');
+  });
+
+  it('fails with a timeout when the subgraph does not answer in time, without retrying', async () => {
+    const { send, calls } = setup(['hang'], { timeoutMs: 20 });
+    expect(await failureOf(send())).toBe('timeout');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('fails with a timeout when the body stalls after the headers', async () => {
+    const stalled = new Response(new ReadableStream({ start: () => undefined }), { status: 200 });
+    const { send } = setup([stalled], { timeoutMs: 20 });
+    expect(await failureOf(send())).toBe('timeout');
+  });
+
+  it('refuses a body above the cap, whether or not Content-Length announces it', async () => {
+    const big = 'x'.repeat(1001);
+    const announced = new Response(big, { headers: { 'content-length': '1001' } });
+    const streamed = new Response(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      }),
+    );
+    expect(await failureOf(setup([announced]).send())).toBe('too-large');
+    expect(await failureOf(setup([streamed]).send())).toBe('too-large');
+    expect((await setup([new Response('x'.repeat(1000))]).send()).status).toBe(200);
+  });
+
+  it('retries a query on 5xx with growing jittered backoff and returns the last answer', async () => {
+    const { send, calls, sleeps } = setup([json(503)]);
+    expect((await send()).status).toBe(503);
+    expect(calls).toHaveLength(3);
+    expect(sleeps).toEqual([75, 150]);
+  });
+
+  it('retries a query after a refused connection and returns the recovered answer', async () => {
+    const { send, calls } = setup([refused(), json(500), json(200)]);
+    expect((await send()).status).toBe(200);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('fails as unreachable once the retries are used up', async () => {
+    const { send, calls } = setup([refused()]);
+    expect(await failureOf(send())).toBe('unreachable');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('never retries a mutation', async () => {
+    const failing = setup([json(500), json(200)]);
+    expect((await failing.send(MUTATION)).status).toBe(500);
+    expect(failing.calls).toHaveLength(1);
+    const unreachable = setup([refused(), json(200)]);
+    expect(await failureOf(unreachable.send(MUTATION))).toBe('unreachable');
+    expect(unreachable.calls).toHaveLength(1);
+  });
+
+  it('does not retry a body it cannot read as a GraphQL query', async () => {
+    const { send, calls } = setup([json(500)]);
+    await send('not json');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not retry a client error other than 429', async () => {
+    const { send, calls } = setup([json(400)]);
+    expect((await send()).status).toBe(400);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('waits as long as Retry-After asks, and gives up when it asks for more than the cap', async () => {
+    const honoured = setup([json(429, { 'retry-after': '1' }), json(200)]);
+    expect((await honoured.send()).status).toBe(200);
+    expect(honoured.sleeps).toEqual([1000]);
+    const tooLong = setup([json(429, { 'retry-after': '5' })]);
+    expect((await tooLong.send()).status).toBe(429);
+    expect([tooLong.calls.length, tooLong.sleeps]).toEqual([1, []]);
+  });
+
+  it('opens the breaker after repeated failures and then fails fast without a call', async () => {
+    const { send, calls } = setup([json(500)], {
+      retries: 0,
+      breaker: { failureThreshold: 2, resetMs: 1000 },
+    });
+    await send();
+    await send();
+    expect(await failureOf(send())).toBe('circuit-open');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('half-opens after the reset time and closes when the trial call succeeds', async () => {
+    const { send, calls, advance } = setup([json(500), json(500), json(200)], {
+      retries: 0,
+      breaker: { failureThreshold: 2, resetMs: 1000 },
+    });
+    await send();
+    await send();
+    advance(1000);
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('re-opens when the trial call fails', async () => {
+    const { send, calls, advance } = setup([refused()], {
+      retries: 0,
+      breaker: { failureThreshold: 1, resetMs: 1000 },
+    });
+    await failureOf(send());
+    advance(1000);
+    expect(await failureOf(send())).toBe('unreachable');
+    expect(await failureOf(send())).toBe('circuit-open');
+    expect(calls).toHaveLength(2);
+  });
+});
