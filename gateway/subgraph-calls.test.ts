@@ -8,8 +8,10 @@ import type { SubgraphCallSettings } from './subgraph-calls/subgraph-call-settin
 
 const FEDERATION = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`;
 const TIMEOUT_MS = 300;
-/** What the gateway may add to a subgraph timeout before the client has its answer. */
-// Generous for a loaded build machine: what matters is that a hang is cut near the timeout, not after minutes.
+/**
+ * What the gateway may add to a subgraph timeout before the client has its answer: generous for
+ * a loaded build machine, since what matters is that a hang is cut near the timeout.
+ */
 const MARGIN_MS = 1500;
 const MAX_RESPONSE_BYTES = 4096;
 /** Text the faulty subgraph sends that no client may see. */
