@@ -14,6 +14,7 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { formatGatewayError, isKnownGatewayError } from './format-gateway-error';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { createContentProxy } from './create-content-proxy';
+import { createReadinessCheck } from './create-readiness-check';
 import { EXPLORER_PAGE } from './explorer-page';
 import { readSubgraphUrls } from './read-subgraph-urls';
 import {
@@ -93,6 +94,7 @@ function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const now = options.now ?? (() => new Date());
   const subgraphUrls = { ...readSubgraphUrls(options.supergraphSdl), ...options.subgraphUrls };
+  const checkReady = createReadinessCheck({ subgraphUrls });
   const proxyContent = createContentProxy(
     CONTENT_PREFIXES.filter((p) => subgraphUrls[p.serviceName]).map((p) => ({
       ...p,
@@ -125,7 +127,14 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const service = createHttpService({
     logger: options.logger,
     handle: async (req, res, path) => {
-      if (path === '/health' || path === '/ready') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/ready') {
+        const { ready, subgraphs } = await checkReady();
+        return sendJson(res, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'unavailable',
+          subgraphs,
+        });
+      }
       if (path === '/graphql') return handleGraphQL(req, res);
       if (
         await proxyContent(req, res, path, () => createGatewayContext(req, options.logger, now()))

@@ -53,6 +53,21 @@ describe('the graph through one gateway endpoint', () => {
     }
   });
 
+  it('is ready when every subgraph is', async () => {
+    const response = await fetch(graph.url.replace(/\/graphql$/, '/ready'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ready',
+      subgraphs: {
+        organisation: 'ready',
+        klassifikation: 'ready',
+        sag: 'ready',
+        dokument: 'ready',
+        bbr: 'ready',
+      },
+    });
+  });
+
   it('sends every subgraph fetch of one request the same instant', async () => {
     graph.resetCounts();
     await graph.query(UNITS_WITH_KLE, { variables: { soeg: 'Byg' } });
@@ -134,6 +149,15 @@ describe('a subgraph that does not answer', () => {
     await graph.subgraphs.klassifikation.stop();
   });
   afterAll(() => graph.stop());
+
+  it('reports the gateway unready, naming the subgraph', async () => {
+    const response = await fetch(graph.url.replace(/\/graphql$/, '/ready'));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      subgraphs: { klassifikation: 'unavailable', organisation: 'ready' },
+    });
+  });
 
   it('leaves the other subgraph answering and names the failed service without its address', async () => {
     const { status, body } = await graph.query(UNITS_WITH_KLE, {
