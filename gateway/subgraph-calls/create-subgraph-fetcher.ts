@@ -1,4 +1,4 @@
-import { createCircuitBreaker } from './create-circuit-breaker';
+import { createCircuitBreaker } from '../../subgraphs/kit/create-circuit-breaker';
 import { isQueryRequest } from './is-query-request';
 import { readCappedBody } from './read-capped-body';
 import { SubgraphCallError } from './subgraph-call-error';
