@@ -9,6 +9,9 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY schema ./schema
 COPY scripts ./scripts
+# The development issuer keeps its key here (a volume in docker-compose.yml's `dev` profile); a
+# new named volume takes this folder's owner, so the unprivileged user can write to it.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 ENV HOST=0.0.0.0
 CMD ["node", "--import", "tsx", "gateway/main.ts"]

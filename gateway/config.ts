@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { ConfigError, readBoolean, readPort, readUrl, type Env } from '../subgraphs/kit/config';
+import {
+  ConfigError,
+  readAuthConfig,
+  readBoolean,
+  readPort,
+  readUrl,
+  type AuthConfig,
+  type Env,
+} from '../subgraphs/kit/config';
+import { DEFAULT_PERSISTED_QUERY_CACHE_BYTES } from './create-persisted-query-cache';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits/create-query-limit-rules';
 import {
   DEFAULT_SUBGRAPH_CALL_SETTINGS,
@@ -17,6 +26,13 @@ export interface GatewayConfig {
   production: boolean;
   /** Introspection and "Did you mean …" suggestions. @default true, false when production */
   introspection: boolean;
+  /** Token verification (AUTH_*), the same settings every subgraph reads. */
+  auth: AuthConfig;
+  /**
+   * PERSISTED_QUERY_CACHE_BYTES: bound of the automatic persisted query cache; 0 switches
+   * persisted queries off. @default 8 MiB
+   */
+  persistedQueryCacheBytes: number;
   /** Limits on each query (QUERY_MAX_*); see DEFAULT_QUERY_LIMITS. */
   queryLimits: QueryLimits;
   /** @default schema/supergraph.graphql */
@@ -112,6 +128,14 @@ export function loadConfig(env: Env): GatewayConfig {
     logLevel,
     production,
     introspection: readBoolean(env, 'INTROSPECTION', !production, problems),
+    auth: readAuthConfig(env, problems),
+    persistedQueryCacheBytes: readInteger(
+      env,
+      'PERSISTED_QUERY_CACHE_BYTES',
+      DEFAULT_PERSISTED_QUERY_CACHE_BYTES,
+      problems,
+      0,
+    ),
     queryLimits: readQueryLimits(env, problems),
     supergraphFile: env.SUPERGRAPH_FILE ?? join(__dirname, '..', 'schema', 'supergraph.graphql'),
     subgraphUrls,

@@ -3,9 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { sendGraphQLError } from '../subgraphs/kit/http/send-json';
-import { printPointInTime } from '../subgraphs/kit/point-in-time';
-import { REQUEST_ID_HEADER } from '../subgraphs/kit/request-id';
 import type { GatewayContext } from './context';
+import { getForwardedHeaders } from './get-forwarded-headers';
 
 /** A path prefix the gateway passes on, unchanged, to one subgraph's HTTP routes. */
 export interface ContentRoute {
@@ -15,7 +14,12 @@ export interface ContentRoute {
   serviceName: string;
 }
 
-const REQUEST_HEADERS = ['content-type', 'content-length', 'x-content-sha256', 'authorization'];
+/**
+ * The client's headers passed on as they are: only those that describe the content. Identity
+ * travels only as the verified token (getForwardedHeaders); the client's own `authorization` is
+ * never copied.
+ */
+const CONTENT_REQUEST_HEADERS = ['content-type', 'content-length', 'x-content-sha256'];
 const RESPONSE_HEADERS = [
   'content-type',
   'content-length',
@@ -25,36 +29,41 @@ const RESPONSE_HEADERS = [
   'x-content-type-options',
 ];
 
-/**
- * Passes file content between clients and the subgraph that stores it, streaming both ways, so
- * clients need only the gateway's address. Like GraphQL requests, each carries the request id and
- * the point in time fixed here; a subgraph that does not answer gives 502 without its address.
- */
-export function createContentProxy(
-  routes: ContentRoute[],
-): (
+/** Passes a request on to a content route; resolves false when no route serves `path`. */
+export type ContentProxy = (
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  createContext: () => GatewayContext,
-) => Promise<boolean> {
-  return async (req, res, path, createContext) => {
+  context: GatewayContext,
+) => Promise<boolean>;
+
+/**
+ * Passes file content between clients and the subgraph that stores it, streaming both ways, so
+ * clients need only the gateway's address. Like GraphQL requests, each carries the request id,
+ * the point in time fixed here and the verified token; a subgraph that does not answer gives 502
+ * without its address. The request must be authenticated before it gets here.
+ */
+export function createContentProxy(
+  routes: ContentRoute[],
+  options: {
+    /** @default globalThis.fetch */
+    fetch?: typeof fetch;
+  } = {},
+): ContentProxy {
+  const send = options.fetch ?? fetch;
+  return async (req, res, path, context) => {
     const route = routes.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
     if (!route) return false;
-    const context = createContext();
     const url = new URL(req.url ?? path, 'http://localhost');
-    const headers: Record<string, string> = {
-      [REQUEST_ID_HEADER]: context.requestId,
-      ...printPointInTime(context.at),
-    };
-    for (const name of REQUEST_HEADERS) {
+    const headers = getForwardedHeaders(context);
+    for (const name of CONTENT_REQUEST_HEADERS) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     let upstream: Response;
     try {
-      upstream = await fetch(`${route.target}${url.pathname}${url.search}`, {
+      upstream = await send(`${route.target}${url.pathname}${url.search}`, {
         method: req.method,
         headers,
         body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,

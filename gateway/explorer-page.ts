@@ -1,6 +1,8 @@
 /**
  * A self-contained page for trying queries in a browser (no CDN: it must work offline). It posts
- * to /graphql with the optional Virkningstid, Registreringstid and Authorization headers.
+ * to /graphql with the optional Virkningstid and Registreringstid headers and, from the pasted
+ * bearer token, `Authorization: Bearer <token>`. The page itself needs no token; the token stays
+ * in the page (never stored), so closing the tab forgets it.
  */
 export const EXPLORER_PAGE = `<!doctype html>
 <html lang="da">
@@ -13,6 +15,7 @@ export const EXPLORER_PAGE = `<!doctype html>
   textarea { height: 16rem; }
   pre { background: #f4f4f4; padding: .75rem; min-height: 10rem; overflow: auto; }
   label { display: inline-flex; gap: .4rem; align-items: center; margin-right: 1rem; }
+  #token { font: 12px ui-monospace, monospace; width: 100%; box-sizing: border-box; height: 3.5rem; }
 </style>
 </head>
 <body>
@@ -29,19 +32,29 @@ export const EXPLORER_PAGE = `<!doctype html>
   }
 }</textarea>
 <div>
+  <label for="token">Bearer token (sent as the Authorization header)</label>
+  <textarea id="token" placeholder="eyJhbGciOi…" autocomplete="off" spellcheck="false"></textarea>
+</div>
+<div>
   <label>Virkningstid <input id="virkningstid" placeholder="2020-01-01T00:00:00Z"></label>
   <label>Registreringstid <input id="registreringstid" placeholder="(now)"></label>
-  <label>Authorization <input id="authorization" placeholder="Bearer …" size="40"></label>
   <button id="run">Run</button>
 </div>
 <pre id="result"></pre>
 <script>
   document.getElementById('run').addEventListener('click', async () => {
     const headers = { 'content-type': 'application/json' };
-    for (const name of ['virkningstid', 'registreringstid', 'authorization']) {
+    for (const name of ['virkningstid', 'registreringstid']) {
       const value = document.getElementById(name).value.trim();
       if (value) headers[name] = value;
     }
+    // A pasted token may come with its scheme, and with line breaks from a terminal.
+    const token = document
+      .getElementById('token')
+      .value.trim()
+      .replace(/^Bearer\\s+/i, '')
+      .replace(/\\s+/g, '');
+    if (token) headers.authorization = 'Bearer ' + token;
     const result = document.getElementById('result');
     result.textContent = '…';
     const response = await fetch('/graphql', {

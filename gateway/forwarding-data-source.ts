@@ -1,8 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { printPointInTime } from '../subgraphs/kit/point-in-time';
-import { REQUEST_ID_HEADER } from '../subgraphs/kit/request-id';
 import type { GatewayContext } from './context';
+import { getForwardedHeaders } from './get-forwarded-headers';
 import { getFetchErrorPaths } from './subgraph-calls/get-fetch-error-paths';
 import { SubgraphCallError } from './subgraph-calls/subgraph-call-error';
 
@@ -15,10 +14,18 @@ export function createDownstreamError(serviceName: string): GraphQLError {
   });
 }
 
+function isGatewayContext(context: object): context is GatewayContext {
+  return 'requestId' in context && 'at' in context && 'token' in context;
+}
+
+/** The one header the data source sets itself; every other header comes from the context. */
+const OWN_HEADERS = new Set(['content-type']);
+
 /**
- * Sends each subgraph fetch with the request's id and its fixed point in time, and replaces the
- * gateway's own fetch errors (which quote URLs, status texts and response bodies) with a plain
- * error naming only the service.
+ * Sends each subgraph fetch with the request's id, its fixed point in time and the caller's
+ * verified token (see getForwardedHeaders) and no other header, and replaces the gateway's own
+ * fetch errors (which quote URLs, status texts and response bodies) with a plain error naming
+ * only the service.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly serviceName: string;
@@ -69,9 +76,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    if (!headers || !('at' in context)) return;
-    headers.set(REQUEST_ID_HEADER, context.requestId);
-    for (const [name, value] of Object.entries(printPointInTime(context.at))) {
+    if (!headers) return;
+    // An allowlist, not a blocklist: whatever else is on the request is dropped.
+    for (const [name] of [...headers]) {
+      if (!OWN_HEADERS.has(name.toLowerCase())) headers.delete(name);
+    }
+    // Health checks carry no client context.
+    if (!isGatewayContext(context)) return;
+    for (const [name, value] of Object.entries(getForwardedHeaders(context))) {
       headers.set(name, value);
     }
   }

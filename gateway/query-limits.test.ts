@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
+import { getTestIssuer } from '../subgraphs/kit/auth/testing/create-test-issuer';
+import { getFullAccessClaims } from '../subgraphs/kit/auth/testing/full-access-claims';
 import { createLogger } from '../subgraphs/kit/logger';
 import { createGatewayServer, type GatewayServer } from './server';
 
@@ -39,11 +41,15 @@ describe('query limits at the gateway', () => {
   let gateway: GatewayServer;
   let url: string;
   let subgraphCalls = 0;
+  let authorization = '';
 
   beforeAll(async () => {
+    const issuer = await getTestIssuer();
+    authorization = `Bearer ${await issuer.sign(getFullAccessClaims())}`;
     gateway = await createGatewayServer({
       supergraphSdl: readFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8'),
       logger: createLogger({ name: 'test', level: 'silent' }),
+      authenticate: issuer.createAuthenticator(),
       introspection: false,
       fetcher: async () => {
         subgraphCalls += 1;
@@ -60,7 +66,7 @@ describe('query limits at the gateway', () => {
   async function post(body: unknown): Promise<Reply> {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Reply['body'] };
@@ -117,21 +123,47 @@ describe('query limits at the gateway', () => {
     expect(JSON.stringify(reply.body)).not.toMatch(/15/);
   });
 
-  it('refuses a batched array of operations with 400', async () => {
+  it('refuses a batched array of operations with 400 and a stable code', async () => {
     const reply = await post([
       { query: '{ sag(uuid: "x") { uuid } }' },
       { query: '{ __typename }' },
     ]);
     expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }],
+    });
     expect(subgraphCalls).toBe(0);
   });
 
   it('refuses a GET query without a preflight header (CSRF)', async () => {
     const response = await fetch(
       `${url}?query=${encodeURIComponent('{ sag(uuid: "x") { uuid } }')}`,
+      { headers: { authorization } },
     );
     expect(response.status).toBe(400);
+    expect(((await response.json()) as Reply['body']).errors?.[0]?.extensions?.code).toBe(
+      'BAD_REQUEST',
+    );
     expect(subgraphCalls).toBe(0);
+  });
+
+  it('refuses a simple-content-type POST without a preflight header (CSRF)', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization },
+      body: JSON.stringify({ query: '{ sag(uuid: "x") { uuid } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(subgraphCalls).toBe(0);
+  });
+
+  it('lets a GET query with the preflight header through', async () => {
+    const response = await fetch(
+      `${url}?query=${encodeURIComponent('{ sag(uuid: "x") { uuid } }')}`,
+      { headers: { authorization, 'apollo-require-preflight': 'true' } },
+    );
+    expect(response.status).toBe(200);
+    expect(subgraphCalls).toBeGreaterThan(0);
   });
 
   it('refuses introspection and gives no field suggestions when introspection is off', async () => {
@@ -152,9 +184,12 @@ describe('query limits at the gateway', () => {
 
 describe('query limits with introspection on', () => {
   it('let the standard introspection query through and suggest field names', async () => {
+    const issuer = await getTestIssuer();
+    const authorization = `Bearer ${await issuer.sign(getFullAccessClaims())}`;
     const gateway = await createGatewayServer({
       supergraphSdl: readFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8'),
       logger: createLogger({ name: 'test', level: 'silent' }),
+      authenticate: issuer.createAuthenticator(),
       introspection: true,
       fetcher: () => Promise.reject(new Error('no subgraphs in this test')),
     });
@@ -163,7 +198,7 @@ describe('query limits with introspection on', () => {
       const post = (query: string): Promise<Response> =>
         fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization },
           body: JSON.stringify({ query }),
         });
       const introspection = await post(getIntrospectionQuery());

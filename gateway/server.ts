@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -6,11 +6,17 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { Authenticator } from '../subgraphs/kit/auth/create-authenticator';
 import { createGraphQLHandler } from '../subgraphs/kit/http/create-graphql-handler';
 import { sendGraphQLError, sendJson } from '../subgraphs/kit/http/send-json';
 import type { Logger } from '../subgraphs/kit/logger';
 import { createHttpService } from '../subgraphs/kit/http/create-http-service';
+import { authenticateRequest } from './authenticate-request';
 import { createGatewayContext, type GatewayContext } from './context';
+import {
+  createPersistedQueryCache,
+  DEFAULT_PERSISTED_QUERY_CACHE_BYTES,
+} from './create-persisted-query-cache';
 import { formatGatewayError, isKnownGatewayError } from './format-gateway-error';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { createContentProxy } from './create-content-proxy';
@@ -36,13 +42,28 @@ export interface GatewayServerOptions {
   subgraphUrls?: Record<string, string>;
   logger: Logger;
   /**
+   * Verifies the bearer token of every request but /health, /ready and the explorer page (GET /),
+   * before anything else is done with it: GraphQL, the content routes and unknown paths alike.
+   * The verified token is what the gateway forwards to the subgraphs.
+   */
+  authenticate: Authenticator;
+  /**
    * Introspection, and "Did you mean …" suggestions in validation errors (both show the schema).
-   * @default true; switched off in production.
+   * @default false
    */
   introspection?: boolean;
+  /**
+   * Bound, in UTF-8 bytes of hashes and query texts, of the in-memory cache of automatic
+   * persisted queries (least recently used dropped first); 0 switches persisted queries off.
+   * @default DEFAULT_PERSISTED_QUERY_CACHE_BYTES (8 MiB)
+   */
+  persistedQueryCacheBytes?: number;
   /** Limits on each query; unset ones take DEFAULT_QUERY_LIMITS. */
   queryLimits?: Partial<QueryLimits>;
-  /** The HTTP client under the subgraph calls (wrapped, per subgraph). @default globalThis.fetch */
+  /**
+   * The HTTP client under the subgraph calls (wrapped, per subgraph) and the content routes.
+   * @default globalThis.fetch
+   */
   fetcher?: typeof fetch;
   /** Timeouts, size cap, retries and breaker of subgraph calls; unset ones take the defaults. */
   subgraphCalls?: Partial<SubgraphCallSettings>;
@@ -88,8 +109,9 @@ function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 /**
- * The federated gateway on a static supergraph. Each request gets one fixed point in time that
- * every subgraph fetch carries. Side-effect free until `listen`.
+ * The federated gateway on a static supergraph. Each request is authenticated first, then gets
+ * one fixed point in time that every subgraph fetch carries with the caller's verified token.
+ * Side-effect free until `listen`.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const now = options.now ?? (() => new Date());
@@ -100,6 +122,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       ...p,
       target: (subgraphUrls[p.serviceName] ?? '').replace(/\/graphql$/, ''),
     })),
+    { fetch: options.fetcher ?? fetch },
   );
   const calls = { ...DEFAULT_SUBGRAPH_CALL_SETTINGS, ...options.subgraphCalls };
   const gateway = new ApolloGateway({
@@ -135,22 +158,25 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
           subgraphs,
         });
       }
-      if (path === '/graphql') return handleGraphQL(req, res);
-      if (
-        await proxyContent(req, res, path, () => createGatewayContext(req, options.logger, now()))
-      ) {
-        return;
-      }
       if (path === '/' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(EXPLORER_PAGE);
         return;
       }
+      // Everything else needs a token, unknown paths included, so the public routes are exactly
+      // the ones above.
+      const authentication = await authenticateRequest(options.authenticate, req, res);
+      if (!authentication) return;
+      const context = createGatewayContext(req, options.logger, now(), authentication);
+      if (path === '/graphql') return handleGraphQL(req, res, context);
+      if (await proxyContent(req, res, path, context)) return;
       sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
     },
   });
   const { httpServer } = service;
-  const introspection = options.introspection ?? true;
+  const introspection = options.introspection ?? false;
+  const persistedQueryCacheBytes =
+    options.persistedQueryCacheBytes ?? DEFAULT_PERSISTED_QUERY_CACHE_BYTES;
   const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -158,9 +184,18 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     hideSchemaDetailsFromClientErrors: !introspection,
     validationRules: createQueryLimitRules(queryLimits),
     parseOptions: { maxTokens: queryLimits.maxTokens },
-    // Both Apollo defaults, stated because the query limits rely on them.
+    // Both Apollo defaults, stated because the query limits rely on them: a batch would multiply
+    // every limit by its length (Apollo answers an array body with 400 BAD_REQUEST), and CSRF
+    // prevention refuses a GET or simple POST without a preflight-forcing header.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // A persisted query goes through the same parsing and validation as any other (the limits
+    // and the token limit included; Apollo reuses only documents that passed) and is registered
+    // only once it has passed.
+    persistedQueries:
+      persistedQueryCacheBytes > 0
+        ? { cache: createPersistedQueryCache(persistedQueryCacheBytes) }
+        : false,
     includeStacktraceInErrorResponses: false,
     // runService owns the signals: drain, then close the store, then exit.
     stopOnTerminationSignals: false,
@@ -174,10 +209,17 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   });
   await apollo.start();
 
-  const handleGraphQL = createGraphQLHandler<GatewayContext>({
-    server: apollo,
-    createContext: async (req) => createGatewayContext(req, options.logger, now()),
-  });
+  /** Serves one GraphQL request with the context built (and authenticated) for it. */
+  function handleGraphQL(
+    req: IncomingMessage,
+    res: ServerResponse,
+    context: GatewayContext,
+  ): Promise<void> {
+    return createGraphQLHandler<GatewayContext>({
+      server: apollo,
+      createContext: async () => context,
+    })(req, res);
+  }
 
   return {
     ...service,

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { getTestIssuer } from '../subgraphs/kit/auth/testing/create-test-issuer';
+import { getFullAccessClaims } from '../subgraphs/kit/auth/testing/full-access-claims';
 import { createLogger } from '../subgraphs/kit/logger';
 import { createGatewayServer, type GatewayServer } from './server';
 import type { SubgraphCallSettings } from './subgraph-calls/subgraph-call-settings';
@@ -148,10 +150,13 @@ describe('subgraph calls through real HTTP', () => {
     subgraphCalls: Partial<SubgraphCallSettings> = {},
     bUrl = b.url,
   ): Promise<(query: string) => Promise<{ status: number; text: string; body: GraphQLBody }>> {
+    const issuer = await getTestIssuer();
+    const authorization = `Bearer ${await issuer.sign(getFullAccessClaims())}`;
     const gateway = await createGatewayServer({
       supergraphSdl,
       subgraphUrls: { b: bUrl },
       logger,
+      authenticate: issuer.createAuthenticator(),
       subgraphCalls: {
         timeoutMs: TIMEOUT_MS,
         maxResponseBytes: MAX_RESPONSE_BYTES,
@@ -164,7 +169,7 @@ describe('subgraph calls through real HTTP', () => {
     return async (query) => {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify({ query }),
       });
       const text = await response.text();

@@ -1,11 +1,18 @@
-// Starts every subgraph and the gateway as separate processes on localhost, with the embedded
-// store and seeded demo data, prints the endpoint once it answers, and stops them all on Ctrl-C.
+// Starts the development token issuer, then every subgraph and the gateway as separate processes
+// on localhost, with the embedded store and seeded demo data, prints the endpoint once it answers,
+// and stops them all on Ctrl-C.
 //
 //   npm start              data kept in .data/ between runs (seeding is idempotent)
-//   npm start -- --fresh   start from the seed only (deletes .data/ first)
+//   npm start -- --fresh   start from the seed only (deletes .data/ first, but keeps the issuer's
+//                          key, so tokens already handed out stay valid)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { createDevIssuerServer } from './dev-issuer/create-dev-issuer-server';
+import { DEV_ISSUER_SETTINGS } from './dev-issuer/dev-issuer-settings';
+import { getDevStoreDir } from './dev-issuer/get-dev-store-dir';
+import { loadDevIssuer } from './dev-issuer/load-dev-issuer';
 
 interface Service {
   name: string;
@@ -31,10 +38,26 @@ const GATEWAY: Service = { name: 'gateway', entry: 'gateway/main.ts', port: 4000
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-const storeDir = process.env.STORE_DIR ?? join(ROOT, '.data');
-if (process.argv.includes('--fresh')) rmSync(storeDir, { recursive: true, force: true });
+const storeDir = getDevStoreDir(process.env);
+if (process.argv.includes('--fresh') && existsSync(storeDir)) {
+  const entries = readdirSync(storeDir, { withFileTypes: true }).filter(
+    (e) => e.name !== 'dev-issuer',
+  );
+  for (const entry of entries) rmSync(join(storeDir, entry.name), { recursive: true, force: true });
+}
+
+/** Every service verifies tokens against the development issuer. */
+const AUTH_ENV = {
+  AUTH_JWKS_URL: DEV_ISSUER_SETTINGS.jwksUrl,
+  AUTH_ISSUER: DEV_ISSUER_SETTINGS.issuer,
+  AUTH_AUDIENCE: DEV_ISSUER_SETTINGS.audience,
+};
+/** Where the subgraphs that look things up in other subgraphs find them. */
+const ORGANISATION_URL = 'http://127.0.0.1:4001/graphql';
+const SAG_URL = 'http://127.0.0.1:4003/graphql';
 
 const children = new Map<string, ChildProcess>();
+let issuerServer: Server | null = null;
 let stopping = false;
 
 function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void {
@@ -92,6 +115,7 @@ async function stop(exitCode: number): Promise<void> {
     (child) => new Promise<void>((resolve) => child.once('exit', () => resolve())),
   );
   for (const child of children.values()) child.kill('SIGTERM');
+  issuerServer?.close();
   const timer = setTimeout(() => {
     for (const child of children.values()) child.kill('SIGKILL');
   }, STOP_TIMEOUT_MS);
@@ -100,10 +124,26 @@ async function stop(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
+async function startDevIssuer(): Promise<void> {
+  const server = createDevIssuerServer(await loadDevIssuer(storeDir));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${DEV_ISSUER_SETTINGS.port} is in use: is the graph already running?`)
+          : error,
+      ),
+    );
+    server.listen(DEV_ISSUER_SETTINGS.port, '127.0.0.1', resolve);
+  });
+  issuerServer = server;
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   const started = Date.now();
+  await startDevIssuer();
   const storeEnv = { STORE: 'embedded', STORE_DIR: storeDir, SEED: 'true' };
   // A BBR_API_URL in the environment points the adapter at the real service instead.
   const bbrApiUrl = process.env.BBR_API_URL;
@@ -111,23 +151,42 @@ async function main(): Promise<void> {
   const bbrEnv = {
     BBR_API_URL: bbrApiUrl ?? `http://127.0.0.1:${BBR_OFFLINE.port}/BBR/BBRPublic/1/rest`,
   };
-  for (const service of SUBGRAPHS) startService(service, { ...storeEnv, ...bbrEnv });
+  const lookupEnv: Record<string, Record<string, string>> = {
+    sag: { ORGANISATION_URL },
+    dokument: { ORGANISATION_URL, SAG_URL },
+  };
+  for (const service of SUBGRAPHS) {
+    startService(service, { ...storeEnv, ...bbrEnv, ...AUTH_ENV, ...lookupEnv[service.name] });
+  }
   await Promise.all(SUBGRAPHS.map(waitUntilReady));
-  startService(
-    GATEWAY,
-    Object.fromEntries(
+  startService(GATEWAY, {
+    ...AUTH_ENV,
+    // Tokens guard the data; the schema itself is public in development.
+    INTROSPECTION: 'true',
+    ...Object.fromEntries(
       SUBGRAPHS.map((s) => [
         `SUBGRAPH_URL_${s.name.toUpperCase()}`,
         `http://127.0.0.1:${s.port}/graphql`,
       ]),
     ),
-  );
+  });
   await waitUntilReady(GATEWAY);
   if (stopping) return;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\nThe graph is ready in ${seconds} s: http://localhost:${GATEWAY.port}/graphql`);
+  const url = `http://localhost:${GATEWAY.port}/graphql`;
+  console.log(`\nThe graph is ready in ${seconds} s: ${url}`);
   console.log(`Try queries in a browser:  http://localhost:${GATEWAY.port}/`);
-  console.log(`Data: ${storeDir} (npm start -- --fresh starts over). Stop with Ctrl-C.\n`);
+  console.log(
+    `\nEvery request needs a token from the development issuer (${DEV_ISSUER_SETTINGS.issuer}):`,
+  );
+  console.log(`  npm run token -- --list                        the profiles`);
+  console.log(`  TOKEN=$(npm run --silent token -- sagsbehandler)`);
+  console.log(
+    `  curl -s ${url} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+  );
+  console.log(`    -d '{"query":"{ sager { totalCount nodes { sagsnummer titel } } }"}'`);
+  console.log(`In the browser page, add the header  Authorization: Bearer <token>`);
+  console.log(`\nData: ${storeDir} (npm start -- --fresh starts over). Stop with Ctrl-C.\n`);
 }
 
 main().catch((error: unknown) => {

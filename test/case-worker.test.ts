@@ -248,7 +248,11 @@ describe('document content through the gateway', () => {
     const base = graph.url.replace(/\/graphql$/, '');
     const upload = await fetch(`${base}/indhold`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-sha256': sha256 },
+      headers: {
+        authorization: graph.authorization,
+        'content-type': 'text/plain; charset=utf-8',
+        'x-content-sha256': sha256,
+      },
       body: content,
     });
     expect(upload.status).toBe(201);
@@ -281,7 +285,9 @@ describe('document content through the gateway', () => {
     const del = dokument.varianter[0]?.dele[0];
     expect(del).toMatchObject({ stoerrelse: content.length, sha256 });
 
-    const download = await fetch(`${base}${del?.indholdUrl}`);
+    const download = await fetch(`${base}${del?.indholdUrl}`, {
+      headers: { authorization: graph.authorization },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
@@ -291,7 +297,11 @@ describe('document content through the gateway', () => {
     const base = graph.url.replace(/\/graphql$/, '');
     const upload = await fetch(`${base}/indhold`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', 'x-content-sha256': '0'.repeat(64) },
+      headers: {
+        authorization: graph.authorization,
+        'content-type': 'text/plain',
+        'x-content-sha256': '0'.repeat(64),
+      },
       body: 'noget andet',
     });
     expect(upload.status).toBe(400);

@@ -2,6 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
+import { Writable } from 'node:stream';
+import type { JWTPayload } from 'jose';
+import { createHttpOrganisationDirectory } from '../subgraphs/kit/auth/create-http-organisation-directory';
+import { getTestIssuer } from '../subgraphs/kit/auth/testing/create-test-issuer';
+import { getFullAccessClaims } from '../subgraphs/kit/auth/testing/full-access-claims';
+import type { AuditLog } from '../subgraphs/kit/audit/audit-log';
+import { createEmbeddedAuditLog } from '../subgraphs/kit/audit/embedded-audit-log';
+import { createHttpSagLookup } from '../subgraphs/dokument/sag-lookup/create-http-sag-lookup';
 import { createLogger } from '../subgraphs/kit/logger';
 import type { SubgraphServer } from '../subgraphs/kit/create-subgraph-server';
 import {
@@ -44,10 +52,25 @@ export interface StartedGraph {
   /** Every subgraph fetch since the last `resetCounts`. */
   fetches: RecordedFetch[];
   resetCounts(): void;
-  /** POSTs a query to the gateway. */
+  /** The access logs of the subgraphs that hold personal data. */
+  auditLogs: Record<'sag' | 'dokument', AuditLog>;
+  /** Every line the gateway and the subgraphs logged (level info and up). */
+  logLines: string[];
+  /** Signs a token the graph accepts. */
+  sign(claims: JWTPayload): Promise<string>;
+  /** An Authorization header value with every role in every seeded municipality. */
+  authorization: string;
+  /**
+   * POSTs a query to the gateway, with a full-access token unless `token` is given (null: no
+   * Authorization header at all).
+   */
   query(
     query: string,
-    options?: { variables?: Record<string, unknown>; headers?: Record<string, string> },
+    options?: {
+      variables?: Record<string, unknown>;
+      headers?: Record<string, string>;
+      token?: string | null;
+    },
   ): Promise<{ status: number; body: GraphQLResponseBody }>;
   stop(): Promise<void>;
 }
@@ -61,6 +84,9 @@ export interface GraphQLResponseBody {
  * The whole graph in the test process: each subgraph on its own port (0) with its own embedded
  * store and the demo seed, and the gateway on the committed supergraph in front of them.
  */
+/** Access log retention in the test graph (the default of six months). */
+const AUDIT_RETENTION_MS = 183 * 24 * 60 * 60 * 1000;
+
 /** Ids per upstream BBR call. */
 export const BBR_BATCH_SIZE = 20;
 
@@ -80,7 +106,19 @@ export interface StartGraphOptions {
 }
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
-  const logger = createLogger({ name: 'test', level: 'silent' });
+  const logLines: string[] = [];
+  const logger = createLogger({
+    name: 'test',
+    level: 'info',
+    destination: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    }),
+  });
+  const issuer = await getTestIssuer();
+  const authenticate = issuer.createAuthenticator();
   const stores: Record<StoredSubgraphName, CountedStore> = {
     organisation: countStoreCalls(createEmbeddedStore()),
     klassifikation: countStoreCalls(createEmbeddedStore()),
@@ -100,15 +138,60 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     });
   }
 
-  const subgraphs: Record<SubgraphName, SubgraphServer> = {
-    organisation: await createOrganisationServer({ store: stores.organisation.store, logger }),
-    klassifikation: await createKlassifikationServer({
+  const auditLogs = {
+    sag: createEmbeddedAuditLog({ retentionMs: AUDIT_RETENTION_MS }),
+    dokument: createEmbeddedAuditLog({ retentionMs: AUDIT_RETENTION_MS }),
+  };
+  const urls: Record<string, string> = {};
+  const services = new Map<string, SubgraphName>();
+  const subgraphs = {} as Record<SubgraphName, SubgraphServer>;
+  // Started one after another: sag and dokument call organisation (and dokument calls sag) on
+  // the caller's behalf, so each needs the URLs of those before it.
+  const start = async (name: SubgraphName, server: SubgraphServer): Promise<void> => {
+    subgraphs[name] = server;
+    urls[name] = await server.listen(0);
+    services.set(urls[name], name);
+  };
+  await start(
+    'organisation',
+    await createOrganisationServer({ store: stores.organisation.store, logger, authenticate }),
+  );
+  await start(
+    'klassifikation',
+    await createKlassifikationServer({
       store: stores.klassifikation.store,
       logger,
+      authenticate,
     }),
-    sag: await createSagServer({ store: stores.sag.store, logger }),
-    dokument: await createDokumentServer({ store: stores.dokument.store, contentStore, logger }),
-    bbr: await createBbrServer({
+  );
+  const directory = createHttpOrganisationDirectory({ url: urls.organisation ?? '' });
+  await start(
+    'sag',
+    await createSagServer({
+      store: stores.sag.store,
+      logger,
+      authenticate,
+      directory,
+      auditLog: auditLogs.sag,
+      auditRetentionMs: AUDIT_RETENTION_MS,
+    }),
+  );
+  await start(
+    'dokument',
+    await createDokumentServer({
+      store: stores.dokument.store,
+      contentStore,
+      logger,
+      authenticate,
+      directory,
+      sagLookup: createHttpSagLookup({ url: urls.sag ?? '' }),
+      auditLog: auditLogs.dokument,
+      auditRetentionMs: AUDIT_RETENTION_MS,
+    }),
+  );
+  await start(
+    'bbr',
+    await createBbrServer({
       client: createBbrClient({
         baseUrl: bbrUpstream.url,
         timeoutMs: 1000,
@@ -123,14 +206,9 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
         logger,
       }),
       logger,
+      authenticate,
     }),
-  };
-  const urls: Record<string, string> = {};
-  const services = new Map<string, SubgraphName>();
-  for (const name of Object.keys(subgraphs) as SubgraphName[]) {
-    urls[name] = await subgraphs[name].listen(0);
-    services.set(urls[name], name);
-  }
+  );
 
   const fetches: RecordedFetch[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -146,8 +224,10 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     subgraphUrls: urls,
     logger,
     fetcher: recordingFetch,
+    authenticate,
   });
   const url = await gateway.listen(0);
+  const fullAccessToken = await issuer.sign(getFullAccessClaims());
 
   return {
     url,
@@ -159,10 +239,19 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
       fetches.length = 0;
       for (const counted of Object.values(stores)) counted.reset();
     },
+    auditLogs,
+    logLines,
+    sign: (claims) => issuer.sign(claims),
+    authorization: `Bearer ${fullAccessToken}`,
     async query(query, request = {}) {
+      const token = request.token === undefined ? fullAccessToken : request.token;
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...request.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...request.headers,
+        },
         body: JSON.stringify({ query, variables: request.variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponseBody };

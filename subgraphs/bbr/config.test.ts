@@ -1,3 +1,4 @@
+import { AUTH_ENV } from '../kit/auth/testing/auth-env';
 import { ConfigError } from '../kit/config';
 import { loadConfig } from './config';
 
@@ -5,7 +6,7 @@ const URL = 'http://127.0.0.1:4099/BBR/BBRPublic/1/rest';
 
 function getProblems(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadConfig({ ...AUTH_ENV, ...env });
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -15,7 +16,7 @@ function getProblems(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('defaults to port 4005 and harmless protection settings', () => {
-    expect(loadConfig({ BBR_API_URL: URL })).toMatchObject({
+    expect(loadConfig({ ...AUTH_ENV, BBR_API_URL: URL })).toMatchObject({
       port: 4005,
       bbr: { url: URL, apiKey: undefined, timeoutMs: 3000, retries: 2, batchSize: 20 },
     });
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
   it('reads the key and the protection settings', () => {
     expect(
       loadConfig({
+        ...AUTH_ENV,
         BBR_API_URL: URL,
         BBR_API_KEY: 'k',
         BBR_TIMEOUT_MS: '500',

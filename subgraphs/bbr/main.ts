@@ -1,3 +1,4 @@
+import { createAuthenticatorFromConfig } from '../kit/auth/create-authenticator-from-config';
 import { createLogger } from '../kit/logger';
 import { exitOnStartupFailure, runService } from '../kit/run-service';
 import { loadConfig } from './config';
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
     breakerResetMs: config.bbr.breakerResetMs,
     logger,
   });
-  const server = await createBbrServer({ client, logger, introspection: !config.production });
+  const server = await createBbrServer({
+    client,
+    logger,
+    introspection: !config.production,
+    authenticate: createAuthenticatorFromConfig(config.auth),
+  });
   await runService({ server, port: config.port, host: config.host, logger });
 }
 

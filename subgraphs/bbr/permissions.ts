@@ -1,65 +1,78 @@
-import { allow } from 'graphql-shield';
-import type { IRules } from 'graphql-shield';
+import { rule, type IRules } from 'graphql-shield';
+import type { RequestContext } from '../kit/create-subgraph-server';
+import { canReadBbr } from './bbr/can-read-bbr';
 
 /**
- * Who may read what. BBR is public data, so every field is open; each is still listed, because
- * the server denies anything without a rule. The policy sits on the types (not only on Query) so
- * `_entities` cannot bypass it.
+ * Who may read what. Policy (deny by default: the kit refuses any field without a rule):
+ * - BBR is public data. It is readable by a citizen (BORGER), by the anonymous caller (ANONYM,
+ *   which exists only when the deployment sets AUTH_REQUIRED=false) and by a municipal user
+ *   (BRUGER) holding `bbr:laes` in some privilege group. A BRUGER without that role is refused
+ *   everything: a root field answers FORBIDDEN.
+ * - The rule sits on every field of every type, not only on Query, so `_entities` cannot bypass
+ *   it; shield does not wrap `__resolveReference`, so the resolvers apply the same decision there
+ *   and answer a refused reference with null, exactly like an unknown one (and without asking
+ *   the upstream).
+ *
+ * The rule reads nothing but the caller, so its answer is cached per request ('contextual').
  */
+const canRead = rule('canReadBbr', { cache: 'contextual' })(
+  (_parent: unknown, _args: unknown, context: RequestContext) => canReadBbr(context.caller),
+);
+
 export const permissions: IRules = {
-  Query: { bygning: allow, bygninger: allow, enhed: allow, grund: allow },
-  PageInfo: { hasNextPage: allow, endCursor: allow },
-  BbrKode: { kode: allow, tekst: allow },
+  Query: { bygning: canRead, bygninger: canRead, enhed: canRead, grund: canRead },
+  PageInfo: { hasNextPage: canRead, endCursor: canRead },
+  BbrKode: { kode: canRead, tekst: canRead },
   Bygning: {
-    id: allow,
-    bygningsnummer: allow,
-    anvendelse: allow,
-    opfoerelsesaar: allow,
-    ombygningsaar: allow,
-    samletBygningsareal: allow,
-    samletBoligareal: allow,
-    samletErhvervsareal: allow,
-    bebyggetAreal: allow,
-    antalEtager: allow,
-    kommunekode: allow,
-    status: allow,
-    husnummer: allow,
-    grund: allow,
-    enheder: allow,
-    etager: allow,
-    varmeinstallation: allow,
-    opvarmningsmiddel: allow,
-    ydervaeggensMateriale: allow,
-    tagdaekningsmateriale: allow,
-    vandforsyning: allow,
-    afloebsforhold: allow,
-    registreringFra: allow,
-    registreringTil: allow,
-    virkningFra: allow,
-    virkningTil: allow,
+    id: canRead,
+    bygningsnummer: canRead,
+    anvendelse: canRead,
+    opfoerelsesaar: canRead,
+    ombygningsaar: canRead,
+    samletBygningsareal: canRead,
+    samletBoligareal: canRead,
+    samletErhvervsareal: canRead,
+    bebyggetAreal: canRead,
+    antalEtager: canRead,
+    kommunekode: canRead,
+    status: canRead,
+    husnummer: canRead,
+    grund: canRead,
+    enheder: canRead,
+    etager: canRead,
+    varmeinstallation: canRead,
+    opvarmningsmiddel: canRead,
+    ydervaeggensMateriale: canRead,
+    tagdaekningsmateriale: canRead,
+    vandforsyning: canRead,
+    afloebsforhold: canRead,
+    registreringFra: canRead,
+    registreringTil: canRead,
+    virkningFra: canRead,
+    virkningTil: canRead,
   },
-  Etage: { id: allow, betegnelse: allow, samletAreal: allow },
+  Etage: { id: canRead, betegnelse: canRead, samletAreal: canRead },
   Enhed: {
-    id: allow,
-    anvendelse: allow,
-    samletAreal: allow,
-    boligareal: allow,
-    erhvervsareal: allow,
-    antalVaerelser: allow,
-    adresseId: allow,
-    kommunekode: allow,
-    status: allow,
-    bygning: allow,
+    id: canRead,
+    anvendelse: canRead,
+    samletAreal: canRead,
+    boligareal: canRead,
+    erhvervsareal: canRead,
+    antalVaerelser: canRead,
+    adresseId: canRead,
+    kommunekode: canRead,
+    status: canRead,
+    bygning: canRead,
   },
   Grund: {
-    id: allow,
-    bfeNummer: allow,
-    kommunekode: allow,
-    vandforsyning: allow,
-    afloebsforhold: allow,
-    status: allow,
-    bygninger: allow,
+    id: canRead,
+    bfeNummer: canRead,
+    kommunekode: canRead,
+    vandforsyning: canRead,
+    afloebsforhold: canRead,
+    status: canRead,
+    bygninger: canRead,
   },
-  BygningEdge: { cursor: allow, node: allow },
-  BygningConnection: { edges: allow, nodes: allow, pageInfo: allow, totalCount: allow },
+  BygningEdge: { cursor: canRead, node: canRead },
+  BygningConnection: { edges: canRead, nodes: canRead, pageInfo: canRead, totalCount: canRead },
 };

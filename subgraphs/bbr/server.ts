@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import { createSubgraphServer, type SubgraphServer } from '../kit/create-subgraph-server';
+import type { Authenticator } from '../kit/auth/create-authenticator';
 import type { Logger } from '../kit/logger';
 import { createBbrContext, type BbrContext } from './context';
 import { permissions } from './permissions';
@@ -12,6 +13,8 @@ import type { BbrClient } from './upstream/create-bbr-client';
 export const BBR_SCHEMA_FILE = join(__dirname, '..', '..', 'schema', 'bbr.graphql');
 
 export interface BbrServerDeps {
+  /** Verifies each request's token (see kit/auth). */
+  authenticate: Authenticator;
   /** The one client of the upstream, shared by all requests (its cache and breaker are). */
   client: BbrClient;
   logger: Logger;
@@ -42,6 +45,7 @@ export function createBbrServer(deps: BbrServerDeps): Promise<SubgraphServer> {
     },
     logger: deps.logger,
     introspection: deps.introspection,
+    authenticate: deps.authenticate,
     now: deps.now,
   });
 }

@@ -1,25 +1,39 @@
+import type { OrganisationDirectory } from '../kit/auth/organisation-directory';
+import type { AuditLog } from '../kit/audit/audit-log';
 import type { ContentStore } from '../kit/content/content-store';
 import type { RequestContext } from '../kit/create-subgraph-server';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
+import { createDokumentAccess, type DokumentAccess } from './access/create-dokument-access';
 import { createDokumentLoaders, type DokumentLoaders } from './data/create-dokument-loaders';
 import { createDokumentQueries, type DokumentQueries } from './data/create-dokument-queries';
+import type { SagLookup } from './sag-lookup/sag-lookup';
 
-/** What the dokument resolvers receive: reads bound to this request's instant. */
-export interface DokumentContext extends RequestContext {
+/** What every request of the dokument subgraph shares, whatever the caller. */
+export interface DokumentContextDeps {
+  store: BitemporalStore;
+  contentStore: ContentStore;
+  sagLookup: SagLookup;
+  directory: OrganisationDirectory;
+  auditLog: AuditLog;
+  /** How long the access log keeps records; bounds the periods `Adgangslog` may ask for. */
+  auditRetentionMs: number;
+  now: () => Date;
+}
+
+/**
+ * What the dokument resolvers receive: reads bound to this request's instant and filtered by the
+ * caller's access, and the request's access log.
+ */
+export interface DokumentContext extends RequestContext, DokumentAccess {
   /** New for every request: a loader's cache must never outlive the request it was made for. */
   loaders: DokumentLoaders;
   queries: DokumentQueries;
   store: BitemporalStore;
   contentStore: ContentStore;
+  sagLookup: SagLookup;
+  auditLog: AuditLog;
+  auditRetentionMs: number;
   now: () => Date;
-}
-
-/**
- * Who is acting, for the registrations a change appends. The one place that decides it: until
- * callers are authenticated every change is recorded as 'anonymous'.
- */
-export function getAktoer(_context: RequestContext): string {
-  return 'anonymous';
 }
 
 /**
@@ -29,21 +43,26 @@ export function getAktoer(_context: RequestContext): string {
 export function moveContextTo(context: DokumentContext, tid: Date): void {
   const at = { virkningstid: tid, registreringstid: tid };
   context.at = at;
-  context.loaders = createDokumentLoaders(context.store, at);
-  context.queries = createDokumentQueries(context.store, at, context.loaders);
+  context.loaders = createDokumentLoaders(context.store, at, context);
+  context.queries = createDokumentQueries(context.store, at, context.loaders, context);
 }
 
 export function createDokumentContext(
   base: RequestContext,
-  deps: { store: BitemporalStore; contentStore: ContentStore; now: () => Date },
+  deps: DokumentContextDeps,
 ): DokumentContext {
-  const loaders = createDokumentLoaders(deps.store, base.at);
+  const access = createDokumentAccess(base, deps);
+  const loaders = createDokumentLoaders(deps.store, base.at, access);
   return {
     ...base,
+    ...access,
     loaders,
-    queries: createDokumentQueries(deps.store, base.at, loaders),
+    queries: createDokumentQueries(deps.store, base.at, loaders, access),
     store: deps.store,
     contentStore: deps.contentStore,
+    sagLookup: deps.sagLookup,
+    auditLog: deps.auditLog,
+    auditRetentionMs: deps.auditRetentionMs,
     now: deps.now,
   };
 }

@@ -1,19 +1,29 @@
+import { createAuthenticatorFromConfig } from '../kit/auth/create-authenticator-from-config';
+import { createHttpOrganisationDirectory } from '../kit/auth/create-http-organisation-directory';
+import type { AuditLog } from '../kit/audit/audit-log';
+import { openAuditLog } from '../kit/audit/open-audit-log';
 import { openContentStore } from '../kit/content/open-content-store';
 import { createLogger } from '../kit/logger';
 import { exitOnStartupFailure, runService } from '../kit/run-service';
 import { openStore } from '../kit/store/open-store';
 import { loadConfig } from './config';
 import { DOKUMENT_INDEXES } from './data/dokument-indexes';
+import { createHttpSagLookup } from './sag-lookup/create-http-sag-lookup';
 import { seedDokument } from './seed/seed-dokument';
 import { createDokumentServer } from './server';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ name: 'dokument', level: config.logLevel });
   const store = await openStore(config.store, { indexes: DOKUMENT_INDEXES });
   let content: Awaited<ReturnType<typeof openContentStore>> | undefined;
+  let auditLog: AuditLog | undefined;
+  let purgeTimer: NodeJS.Timeout | undefined;
   const closeAll = async (): Promise<void> => {
-    await Promise.allSettled([store.close(), content?.store.close()]);
+    clearInterval(purgeTimer);
+    await Promise.allSettled([store.close(), content?.store.close(), auditLog?.close()]);
   };
   try {
     content = await openContentStore(config.content);
@@ -24,6 +34,27 @@ async function main(): Promise<void> {
         'STORE_DIR unset: file content kept in a temporary directory',
       );
     }
+    const log = await openAuditLog(config.store, {
+      retentionMs: config.auditRetentionMs,
+      name: 'dokument',
+    });
+    auditLog = log;
+    // Records past the retention are deleted at start and once a day; a failed purge is retried
+    // the next day and never stops the service.
+    const purge = async (): Promise<void> => {
+      try {
+        const purged = await log.purgeBefore(new Date(Date.now() - config.auditRetentionMs));
+        logger.info({ purged }, 'access log purged');
+      } catch (error) {
+        logger.error(
+          { err: { type: error instanceof Error ? error.name : typeof error } },
+          'access log purge failed',
+        );
+      }
+    };
+    await purge();
+    purgeTimer = setInterval(() => void purge(), DAY_MS);
+    purgeTimer.unref();
     if (config.seed) {
       const seeded = await seedDokument(store, content.store);
       logger.info(seeded, 'seeded demo data');
@@ -31,8 +62,13 @@ async function main(): Promise<void> {
     const server = await createDokumentServer({
       store,
       contentStore: content.store,
+      sagLookup: createHttpSagLookup({ url: config.sagUrl }),
+      directory: createHttpOrganisationDirectory({ url: config.organisationUrl }),
+      auditLog: log,
+      auditRetentionMs: config.auditRetentionMs,
       logger,
       introspection: !config.production,
+      authenticate: createAuthenticatorFromConfig(config.auth),
       maxContentBytes: config.maxContentBytes,
     });
     await runService({

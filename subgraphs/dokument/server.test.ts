@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { getTestIssuer } from '../kit/auth/testing/create-test-issuer';
+import { getFullAccessClaims } from '../kit/auth/testing/full-access-claims';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createEmbeddedStore } from '../kit/store/embedded-store';
-import { startTestServer, type TestServer } from './testing/start-test-server';
+import { getTestSagAdgang, startTestServer, type TestServer } from './testing/start-test-server';
 
 const SAG = '6f1b8a2f-0d11-4d1a-9a53-c3c1c6a46f0e';
 const OTHER_SAG = '0d116f1b-8a2f-4d1a-9a53-c3c1c6a46f0e';
@@ -10,6 +12,12 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const MAX_BYTES = 64 * 1024;
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The Authorization header of a user with every role everywhere, for the content routes. */
+let auth: { authorization: string };
+beforeAll(async () => {
+  auth = { authorization: `Bearer ${await (await getTestIssuer()).sign(getFullAccessClaims())}` };
+});
 
 /** Counts the store's searches, to see batching. */
 function countSearches(inner: BitemporalStore): { store: BitemporalStore; searches: () => number } {
@@ -46,7 +54,10 @@ describe('the dokument subgraph', () => {
   let counted: ReturnType<typeof countSearches>;
   beforeAll(async () => {
     counted = countSearches(createEmbeddedStore());
-    server = await startTestServer(counted.store, { maxContentBytes: MAX_BYTES });
+    server = await startTestServer(counted.store, {
+      maxContentBytes: MAX_BYTES,
+      sager: { [SAG]: getTestSagAdgang(), [OTHER_SAG]: getTestSagAdgang() },
+    });
   });
   afterAll(() => server.stop());
 
@@ -56,7 +67,12 @@ describe('the dokument subgraph', () => {
   ): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(`${server.origin}/indhold`, {
       method: 'POST',
-      headers: { 'content-type': 'application/pdf', 'x-content-sha256': sha256(bytes), ...headers },
+      headers: {
+        ...auth,
+        'content-type': 'application/pdf',
+        'x-content-sha256': sha256(bytes),
+        ...headers,
+      },
       body: bytes,
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -131,9 +147,9 @@ describe('the dokument subgraph', () => {
             ],
           },
         ],
-        registreringer: [{ version: 1, livscyklus: 'OPSTAAET', aktoer: 'anonymous' }],
+        registreringer: [{ version: 1, livscyklus: 'OPSTAAET', aktoer: 'test-fuld-adgang' }],
       });
-      const response = await fetch(`${server.origin}${del?.indholdUrl}`);
+      const response = await fetch(`${server.origin}${del?.indholdUrl}`, { headers: auth });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(response.headers.get('content-length')).toBe(String(bytes.length));
@@ -153,7 +169,7 @@ describe('the dokument subgraph', () => {
         `/dokumenter/${dokument.uuid}/dele/${UNKNOWN}/indhold`,
         `/dokumenter/${dokument.uuid}/dele/..%2F..%2Fetc/indhold`,
       ]) {
-        const response = await fetch(`${server.origin}${path}`);
+        const response = await fetch(`${server.origin}${path}`, { headers: auth });
         expect(response.status).toBe(404);
         expect(await response.json()).toMatchObject({
           errors: [{ extensions: { code: 'INDHOLD_NOT_FOUND' } }],
@@ -162,7 +178,7 @@ describe('the dokument subgraph', () => {
       const before = await fetch(
         `${server.origin}/dokumenter/${dokument.uuid}/dele/${del}/indhold`,
         {
-          headers: { Registreringstid: '2020-01-01T00:00:00Z' },
+          headers: { ...auth, Registreringstid: '2020-01-01T00:00:00Z' },
         },
       );
       expect(before.status).toBe(404);
@@ -201,7 +217,7 @@ describe('the dokument subgraph', () => {
       });
       const response = await fetch(`${server.origin}/indhold`, {
         method: 'POST',
-        headers: { 'content-type': 'application/pdf', 'x-content-sha256': sha256(bytes) },
+        headers: { ...auth, 'content-type': 'application/pdf', 'x-content-sha256': sha256(bytes) },
         body,
         duplex: 'half',
       } as RequestInit);
@@ -295,10 +311,13 @@ describe('dokumenter and Sag.dokumenter', () => {
   let counted: ReturnType<typeof countSearches>;
   beforeAll(async () => {
     counted = countSearches(createEmbeddedStore());
-    server = await startTestServer(counted.store);
+    server = await startTestServer(counted.store, {
+      sager: Object.fromEntries([SAG, OTHER_SAG, ...SAGER].map((sag) => [sag, getTestSagAdgang()])),
+    });
     const uploaded = await fetch(`${server.origin}/indhold`, {
       method: 'POST',
       headers: {
+        ...auth,
         'content-type': 'text/plain; charset=utf-8',
         'x-content-sha256': sha256(Buffer.from('x')),
       },

@@ -1,10 +1,31 @@
+import { AUTH_ENV } from './auth/testing/auth-env';
 import { ConfigError, loadServiceConfig, readBoolean } from './config';
 
 const service = { name: 'organisation', defaultPort: 4001 };
 
 describe('loadServiceConfig', () => {
+  it('requires the token settings and refuses unknown algorithms', () => {
+    expect(() => loadServiceConfig({ AUTH_ALGORITHMS: 'none,HS256' }, service)).toThrow(
+      expect.objectContaining({
+        problems: [
+          'AUTH_JWKS_URL is required',
+          'AUTH_ISSUER is required',
+          'AUTH_AUDIENCE is required',
+          expect.stringContaining('AUTH_ALGORITHMS must be a list of'),
+        ],
+      }),
+    );
+  });
+
   it('defaults to the embedded in-memory store on the service port', () => {
-    expect(loadServiceConfig({}, service)).toEqual({
+    expect(loadServiceConfig({ ...AUTH_ENV }, service)).toEqual({
+      auth: {
+        jwksUrl: AUTH_ENV.AUTH_JWKS_URL,
+        issuer: AUTH_ENV.AUTH_ISSUER,
+        audience: ['kommunegraf'],
+        algorithms: ['RS256', 'ES256'],
+        required: true,
+      },
       port: 4001,
       host: '127.0.0.1',
       logLevel: 'info',
@@ -14,7 +35,7 @@ describe('loadServiceConfig', () => {
   });
 
   it('keeps embedded data in a journal per service under STORE_DIR', () => {
-    const config = loadServiceConfig({ STORE_DIR: '/var/lib/graf' }, service);
+    const config = loadServiceConfig({ ...AUTH_ENV, STORE_DIR: '/var/lib/graf' }, service);
     expect(config.store).toEqual({
       kind: 'embedded',
       journalFile: '/var/lib/graf/organisation.jsonl',
@@ -24,7 +45,7 @@ describe('loadServiceConfig', () => {
   it('reports every problem at once', () => {
     let caught: unknown;
     try {
-      loadServiceConfig({ PORT: 'abc', LOG_LEVEL: 'loud', STORE: 'mongodb' }, service);
+      loadServiceConfig({ ...AUTH_ENV, PORT: 'abc', LOG_LEVEL: 'loud', STORE: 'mongodb' }, service);
     } catch (error) {
       caught = error;
     }

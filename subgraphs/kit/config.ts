@@ -4,6 +4,63 @@ export type StoreConfig =
   | { kind: 'embedded'; journalFile: string | null }
   | { kind: 'mongodb'; uri: string; database: string };
 
+export interface AuthConfig {
+  /** AUTH_JWKS_URL: the issuer's key set. Required. */
+  jwksUrl: string;
+  /** AUTH_ISSUER: the exact `iss` tokens must carry. Required. */
+  issuer: string;
+  /** AUTH_AUDIENCE: comma-separated; a token must name one of them in `aud`. Required. */
+  audience: string[];
+  /** AUTH_ALGORITHMS: comma-separated. @default ['RS256', 'ES256'] */
+  algorithms: string[];
+  /** AUTH_REQUIRED=false lets requests without a token in as the anonymous caller. @default true */
+  required: boolean;
+}
+
+const ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+
+function readList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+/** Reads the token settings every service shares; problems are collected in `problems`. */
+export function readAuthConfig(env: Env, problems: string[]): AuthConfig {
+  const jwksUrl = readUrl(env, 'AUTH_JWKS_URL', problems);
+  if (env.AUTH_JWKS_URL === undefined || env.AUTH_JWKS_URL === '') {
+    problems.push('AUTH_JWKS_URL is required');
+  }
+  const issuer = env.AUTH_ISSUER ?? '';
+  if (issuer === '') problems.push('AUTH_ISSUER is required');
+  const audience = readList(env.AUTH_AUDIENCE);
+  if (audience.length === 0) problems.push('AUTH_AUDIENCE is required');
+  const algorithms = env.AUTH_ALGORITHMS ? readList(env.AUTH_ALGORITHMS) : ['RS256', 'ES256'];
+  const unknown = algorithms.filter((a) => !ALGORITHMS.includes(a));
+  if (unknown.length > 0 || algorithms.length === 0) {
+    problems.push(`AUTH_ALGORITHMS must be a list of ${ALGORITHMS.join(', ')}`);
+  }
+  return {
+    jwksUrl: jwksUrl ?? '',
+    issuer,
+    audience,
+    algorithms,
+    required: readBoolean(env, 'AUTH_REQUIRED', true, problems),
+  };
+}
+
 export interface ServiceConfig {
   /** @default the service's own port */
   port: number;
@@ -14,6 +71,8 @@ export interface ServiceConfig {
   /** NODE_ENV=production: no introspection. */
   production: boolean;
   store: StoreConfig;
+  /** Token verification (AUTH_*). */
+  auth: AuthConfig;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -110,6 +169,7 @@ export function readServiceConfig(
     logLevel,
     production: env.NODE_ENV === 'production',
     store,
+    auth: readAuthConfig(env, problems),
   };
 }
 

@@ -8,6 +8,7 @@ import {
 } from './create-subgraph-server';
 import { BadUserInputError } from './domain-error';
 import { createLogger } from './logger';
+import { getTestIssuer } from './auth/testing/create-test-issuer';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -57,15 +58,18 @@ async function startTestServer(
     createContext: (base) => ({ ...base, seen: [] }),
     checkReady,
     logger: createLogger({ name: 'test', destination }),
+    authenticate: (await getTestIssuer()).createAuthenticator(),
   });
   const url = await server.listen(0);
   return { url, server, logs };
 }
 
+let token = '';
+
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify({ query }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -74,8 +78,41 @@ async function post(url: string, query: string, headers: Record<string, string> 
 describe('createSubgraphServer', () => {
   let started: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
+    token = await (await getTestIssuer()).sign({ sub: 'tester' });
     started = await startTestServer();
   });
+
+  it.each([
+    ['no token', {}],
+    ['an empty bearer', { authorization: 'Bearer ' }],
+    ['another scheme', { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }],
+    ['a token that is not a JWT', { authorization: 'Bearer abc.def.ghi' }],
+  ])(
+    'answers nothing to a request with %s, _service and _entities included',
+    async (_, headers) => {
+      const queries = [
+        '{ ting(id: "1") { navn } }',
+        '{ _service { sdl } }',
+        '{ _entities(representations: [{ __typename: "Ting", id: "1" }]) { ... on Ting { navn } } }',
+      ];
+      for (const query of queries) {
+        const response = await fetch(started.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query }),
+        });
+        const body = (await response.json()) as {
+          data?: unknown;
+          errors: { message: string; extensions: { code: string } }[];
+        };
+        expect(response.status).toBe(401);
+        expect(body.data).toBeUndefined();
+        expect(body.errors).toEqual([
+          { message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } },
+        ]);
+      }
+    },
+  );
   afterAll(() => started.server.stop());
 
   it('answers allowed fields and denies fields without a rule', async () => {

@@ -11,7 +11,9 @@ import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { ForbiddenError } from './domain-error';
+import type { Authenticator } from './auth/create-authenticator';
+import type { Caller } from './auth/caller';
+import { ForbiddenError, isDomainError } from './domain-error';
 import { formatError, isDeliberateError } from './format-error';
 import { createGraphQLHandler } from './http/create-graphql-handler';
 import { sendGraphQLError, sendJson } from './http/send-json';
@@ -27,6 +29,10 @@ export interface RequestContext {
   logger: Logger;
   /** The one instant this request is answered for. */
   at: PointInTime;
+  /** Who is asking, from the verified token. */
+  caller: Caller;
+  /** The verified bearer token, for calls made on the caller's behalf. Never log it. */
+  token: string | null;
 }
 
 /** Handles a non-GraphQL route; resolves true when it answered the request. */
@@ -48,6 +54,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   permissions: IRules;
   /** Adds the subgraph's own parts (loaders, store access) to the base context, per request. */
   createContext: (base: RequestContext) => TContext;
+  /**
+   * Verifies the request's token. Every GraphQL request and every extra route goes through it
+   * (`_service` and `_entities` included); only /health and /ready answer without a token.
+   */
+  authenticate: Authenticator;
   /** Rejects when the service cannot serve (its store is unreachable). */
   checkReady: () => Promise<void>;
   logger: Logger;
@@ -155,8 +166,17 @@ export async function createSubgraphServer<TContext extends RequestContext>(
         }
       }
       if (path === '/graphql') return handleGraphQL(req, res);
-      for (const route of options.routes ?? []) {
-        if (await route(req, res, createBaseContext(req))) return;
+      if (options.routes && options.routes.length > 0) {
+        let context: RequestContext;
+        try {
+          context = await createBaseContext(req);
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          return sendGraphQLError(res, error.status, error.code, error.message, error.details);
+        }
+        for (const route of options.routes) {
+          if (await route(req, res, context)) return;
+        }
       }
       sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
     },
@@ -179,18 +199,21 @@ export async function createSubgraphServer<TContext extends RequestContext>(
   });
   await apollo.start();
 
-  function createBaseContext(req: IncomingMessage): RequestContext {
+  async function createBaseContext(req: IncomingMessage): Promise<RequestContext> {
     const requestId = getRequestId(req.headers);
+    const { caller, token } = await options.authenticate(req.headers);
     return {
       requestId,
       logger: options.logger.child({ requestId }),
       at: parsePointInTime(req.headers, now()),
+      caller,
+      token,
     };
   }
 
   const handleGraphQL = createGraphQLHandler<TContext>({
     server: apollo,
-    createContext: async (req) => options.createContext(createBaseContext(req)),
+    createContext: async (req) => options.createContext(await createBaseContext(req)),
   });
 
   return {

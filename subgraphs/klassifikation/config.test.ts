@@ -1,9 +1,10 @@
+import { AUTH_ENV } from '../kit/auth/testing/auth-env';
 import { ConfigError } from '../kit/config';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to port 4002, the embedded store in memory and no seed', () => {
-    expect(loadConfig({})).toMatchObject({
+    expect(loadConfig({ ...AUTH_ENV })).toMatchObject({
       port: 4002,
       host: '127.0.0.1',
       seed: false,
@@ -12,14 +13,14 @@ describe('loadConfig', () => {
   });
 
   it('seeds with SEED=true and keeps the journal in STORE_DIR', () => {
-    expect(loadConfig({ SEED: 'true', STORE_DIR: '/var/data' })).toMatchObject({
+    expect(loadConfig({ ...AUTH_ENV, SEED: 'true', STORE_DIR: '/var/data' })).toMatchObject({
       seed: true,
       store: { kind: 'embedded', journalFile: '/var/data/klassifikation.jsonl' },
     });
   });
 
   it('reports every problem at once', () => {
-    expect(() => loadConfig({ SEED: 'ja', PORT: 'x', STORE: 'mongodb' })).toThrow(
+    expect(() => loadConfig({ ...AUTH_ENV, SEED: 'ja', PORT: 'x', STORE: 'mongodb' })).toThrow(
       expect.objectContaining({
         constructor: ConfigError,
         problems: [

@@ -1,50 +1,64 @@
-import { allow, type IRules } from 'graphql-shield';
+import { rule, type IRules } from 'graphql-shield';
+import type { RequestContext } from '../kit/create-subgraph-server';
+import { canReadKlassifikation } from './kle/can-read-klassifikation';
 
 /**
- * Who may read what. For now every field is open to every caller; the fields are still listed
- * one by one, because the kit denies anything without a rule and a field added to the SDL
- * should be a deliberate decision here too.
+ * Who may read what. Policy (deny by default: the kit refuses any field without a rule):
+ * - KLE is public reference data. It is readable by a citizen (BORGER), by the anonymous caller
+ *   (ANONYM, which exists only when the deployment sets AUTH_REQUIRED=false) and by a municipal
+ *   user (BRUGER) holding `klassifikation:laes` in some privilege group. A BRUGER without that
+ *   role is refused everything: a root field answers FORBIDDEN.
+ * - The rule sits on every field of every type, not only on Query, so `_entities` cannot bypass
+ *   it; shield does not wrap `__resolveReference`, so the resolvers apply the same decision there
+ *   and answer a refused reference with null, exactly like an unknown one.
+ *
+ * The rule reads nothing but the caller, so its answer is cached per request ('contextual').
  */
+const canRead = rule('canReadKlassifikation', { cache: 'contextual' })(
+  (_parent: unknown, _args: unknown, context: RequestContext) =>
+    canReadKlassifikation(context.caller),
+);
+
 export const permissions: IRules = {
-  Query: { klassifikation: allow, klasse: allow, kle: allow, klasser: allow },
+  Query: { klassifikation: canRead, klasse: canRead, kle: canRead, klasser: canRead },
   Klassifikation: {
-    uuid: allow,
-    brugervendtNoegle: allow,
-    titel: allow,
-    beskrivelse: allow,
-    facetter: allow,
-    registreringer: allow,
+    uuid: canRead,
+    brugervendtNoegle: canRead,
+    titel: canRead,
+    beskrivelse: canRead,
+    facetter: canRead,
+    registreringer: canRead,
   },
   Facet: {
-    uuid: allow,
-    brugervendtNoegle: allow,
-    titel: allow,
-    beskrivelse: allow,
-    klassifikation: allow,
-    klasser: allow,
-    registreringer: allow,
+    uuid: canRead,
+    brugervendtNoegle: canRead,
+    titel: canRead,
+    beskrivelse: canRead,
+    klassifikation: canRead,
+    klasser: canRead,
+    registreringer: canRead,
   },
   Klasse: {
-    uuid: allow,
-    brugervendtNoegle: allow,
-    titel: allow,
-    beskrivelse: allow,
-    niveau: allow,
-    facet: allow,
-    overklasse: allow,
-    underklasser: allow,
-    sti: allow,
-    registreringer: allow,
+    uuid: canRead,
+    brugervendtNoegle: canRead,
+    titel: canRead,
+    beskrivelse: canRead,
+    niveau: canRead,
+    facet: canRead,
+    overklasse: canRead,
+    underklasser: canRead,
+    sti: canRead,
+    registreringer: canRead,
   },
-  KlasseConnection: { edges: allow, nodes: allow, pageInfo: allow, totalCount: allow },
-  KlasseEdge: { cursor: allow, node: allow },
-  PageInfo: { hasNextPage: allow, endCursor: allow },
+  KlasseConnection: { edges: canRead, nodes: canRead, pageInfo: canRead, totalCount: canRead },
+  KlasseEdge: { cursor: canRead, node: canRead },
+  PageInfo: { hasNextPage: canRead, endCursor: canRead },
   Registrering: {
-    version: allow,
-    fra: allow,
-    til: allow,
-    livscyklus: allow,
-    aktoer: allow,
-    note: allow,
+    version: canRead,
+    fra: canRead,
+    til: canRead,
+    livscyklus: canRead,
+    aktoer: canRead,
+    note: canRead,
   },
 };

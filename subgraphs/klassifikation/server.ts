@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import { createSubgraphServer, type SubgraphServer } from '../kit/create-subgraph-server';
+import type { Authenticator } from '../kit/auth/create-authenticator';
 import type { Logger } from '../kit/logger';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { SERVICE_NAME } from './config';
@@ -10,6 +11,8 @@ import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
 export interface KlassifikationServerDeps {
+  /** Verifies each request's token (see kit/auth). */
+  authenticate: Authenticator;
   store: BitemporalStore;
   logger: Logger;
   /** @default true; main switches it off in production. */
@@ -47,6 +50,7 @@ export function createKlassifikationServer(
     checkReady: () => deps.store.ping(),
     logger: deps.logger,
     introspection: deps.introspection,
+    authenticate: deps.authenticate,
     now: deps.now,
   });
 }

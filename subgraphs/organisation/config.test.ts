@@ -1,9 +1,10 @@
+import { AUTH_ENV } from '../kit/auth/testing/auth-env';
 import { ConfigError } from '../kit/config';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to port 4001, the embedded store in memory and no seed', () => {
-    expect(loadConfig({})).toMatchObject({
+    expect(loadConfig({ ...AUTH_ENV })).toMatchObject({
       port: 4001,
       host: '127.0.0.1',
       seed: false,
@@ -12,7 +13,7 @@ describe('loadConfig', () => {
   });
 
   it('seeds when SEED=true and keeps the store under STORE_DIR', () => {
-    expect(loadConfig({ SEED: 'true', STORE_DIR: '/data' })).toMatchObject({
+    expect(loadConfig({ ...AUTH_ENV, SEED: 'true', STORE_DIR: '/data' })).toMatchObject({
       seed: true,
       store: { kind: 'embedded', journalFile: '/data/organisation.jsonl' },
     });
@@ -21,7 +22,7 @@ describe('loadConfig', () => {
   it('lists every problem in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ SEED: 'yes', PORT: 'x', STORE: 'mongodb' });
+      loadConfig({ ...AUTH_ENV, SEED: 'yes', PORT: 'x', STORE: 'mongodb' });
     } catch (caught) {
       error = caught;
     }

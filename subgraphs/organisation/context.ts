@@ -20,6 +20,6 @@ export function createOrganisationContext(
   base: RequestContext,
   store: BitemporalStore,
 ): OrganisationContext {
-  const loaders = createOrganisationLoaders(store, base.at);
+  const loaders = createOrganisationLoaders(store, base.at, base.caller);
   return { ...base, loaders, queries: createOrganisationQueries(store, base.at, loaders) };
 }

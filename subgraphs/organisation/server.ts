@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import { createSubgraphServer, type SubgraphServer } from '../kit/create-subgraph-server';
+import type { Authenticator } from '../kit/auth/create-authenticator';
 import type { Logger } from '../kit/logger';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createOrganisationContext, type OrganisationContext } from './context';
@@ -18,6 +19,8 @@ export const ORGANISATION_SCHEMA_FILE = join(
 );
 
 export interface OrganisationServerDeps {
+  /** Verifies each request's token (see kit/auth). */
+  authenticate: Authenticator;
   store: BitemporalStore;
   logger: Logger;
   /** @default true; switched off in production. */
@@ -44,6 +47,7 @@ export function createOrganisationServer(deps: OrganisationServerDeps): Promise<
     checkReady: () => deps.store.ping(),
     logger: deps.logger,
     introspection: deps.introspection,
+    authenticate: deps.authenticate,
     now: deps.now,
   });
 }

@@ -1,10 +1,13 @@
+import type { AuditLog } from '../kit/audit/audit-log';
+import { createRequestAudit, type RequestAudit } from '../kit/audit/create-request-audit';
+import type { OrganisationDirectory } from '../kit/auth/organisation-directory';
+import { createRowAccess, type RowAccess } from '../kit/auth/row-access';
 import type { RequestContext } from '../kit/create-subgraph-server';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createSagLoaders, type SagLoaders } from './data/create-sag-loaders';
 import { createSagQueries, type SagQueries } from './data/create-sag-queries';
-
-/** The actor of a request nobody signed in to. */
-export const ANONYMOUS_AKTOER = 'anonymous';
+import { createSagWriteGuard, type SagWriteGuard } from './sag/create-sag-write-guard';
+import { SAG_ACCESS_PATHS } from './sag/sag-access-paths';
 
 /** What the sag resolvers receive: reads bound to this request's instant, and the store for changes. */
 export interface SagContext extends RequestContext {
@@ -15,22 +18,53 @@ export interface SagContext extends RequestContext {
   store: BitemporalStore;
   /** The time a change is registered at. */
   now: () => Date;
+  /** The caller's `sag:laes` access to cases (the caller's groups, resolved once per request). */
+  readAccess: RowAccess;
+  /** The caller's `sag:skriv` access to cases. */
+  writeAccess: RowAccess;
+  /** The access checks (and their access log records) every change runs. */
+  writeGuard: SagWriteGuard;
+  /** Writes this request's access log records. */
+  audit: RequestAudit;
+  /** The access log itself, for `adgangslog`. */
+  auditLog: AuditLog;
+  /** How long access log records are kept: the default start of an `adgangslog` period. */
+  auditRetentionMs: number;
 }
 
-export function createSagContext(
-  base: RequestContext,
-  store: BitemporalStore,
-  now: () => Date,
-): SagContext {
-  const loaders = createSagLoaders(store, base.at);
-  return { ...base, loaders, queries: createSagQueries(store, base.at, loaders), store, now };
+export interface SagContextDeps {
+  store: BitemporalStore;
+  directory: OrganisationDirectory;
+  auditLog: AuditLog;
+  auditRetentionMs: number;
+  now: () => Date;
 }
 
-/**
- * Who is making the request. The only place the caller is looked up: there is no authentication
- * yet, so every caller is anonymous; verifying the token replaces this function and nothing else.
- */
-export function getAktoer(context: SagContext): string {
-  void context;
-  return ANONYMOUS_AKTOER;
+export function createSagContext(base: RequestContext, deps: SagContextDeps): SagContext {
+  const { caller, token } = base;
+  const access = { caller, directory: deps.directory, token, paths: SAG_ACCESS_PATHS };
+  const readAccess = createRowAccess({ ...access, role: 'sag:laes' });
+  const writeAccess = createRowAccess({ ...access, role: 'sag:skriv' });
+  const audit = createRequestAudit({
+    log: deps.auditLog,
+    service: 'sag',
+    requestId: base.requestId,
+    caller,
+    logger: base.logger,
+    now: deps.now,
+  });
+  const loaders = createSagLoaders(deps.store, base.at, { readAccess, audit });
+  return {
+    ...base,
+    loaders,
+    queries: createSagQueries(deps.store, base.at, loaders, { caller, readAccess, audit }),
+    store: deps.store,
+    now: deps.now,
+    readAccess,
+    writeAccess,
+    writeGuard: createSagWriteGuard({ caller, readAccess, writeAccess, audit }),
+    audit,
+    auditLog: deps.auditLog,
+    auditRetentionMs: deps.auditRetentionMs,
+  };
 }

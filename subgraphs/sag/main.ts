@@ -1,3 +1,4 @@
+import { createHttpOrganisationDirectory } from '../kit/auth/create-http-organisation-directory';
 import { exitOnStartupFailure } from '../kit/run-service';
 import { runStoredSubgraph } from '../kit/run-stored-subgraph';
 import { loadConfig } from './config';
@@ -7,12 +8,23 @@ import { createSagServer } from './server';
 
 async function main(): Promise<void> {
   // Inside main, so a configuration error is reported by exitOnStartupFailure, not as a crash.
+  const config = loadConfig(process.env);
+  const directory = createHttpOrganisationDirectory({ url: config.organisationUrl });
   await runStoredSubgraph({
     name: 'sag',
-    config: loadConfig(process.env),
+    config,
     indexes: SAG_INDEXES,
     seed: (store) => seedSag(store),
-    createServer: createSagServer,
+    audit: { retentionMs: config.auditRetentionMs },
+    createServer: ({ auditLog, ...deps }) => {
+      if (!auditLog) throw new Error('The sag subgraph needs its access log');
+      return createSagServer({
+        ...deps,
+        auditLog,
+        directory,
+        auditRetentionMs: config.auditRetentionMs,
+      });
+    },
   });
 }
 

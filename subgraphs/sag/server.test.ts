@@ -181,14 +181,14 @@ describe('the sag subgraph', () => {
       expect(registreringer[0]).toMatchObject({
         version: 1,
         livscyklus: 'OPSTAAET',
-        aktoer: 'anonymous',
+        aktoer: 'test-fuld-adgang',
         til: registreringer[1]?.fra,
       });
       expect(registreringer[0]?.aendredeFelter).toEqual(expect.arrayContaining(['titel', 'kle']));
       expect(registreringer[1]).toMatchObject({
         version: 2,
         livscyklus: 'RETTET',
-        aktoer: 'anonymous',
+        aktoer: 'test-fuld-adgang',
         til: null,
         aendredeFelter: ['titel'],
       });
@@ -352,9 +352,21 @@ describe('the sag subgraph', () => {
     });
   });
 
-  it('refuses mineSager without a signed-in user', async () => {
+  it('refuses mineSager to a municipal user: it is the citizen view', async () => {
     const response = await server.query(`{ mineSager { totalCount } }`);
-    expect(firstError(response).code).toBe('UNAUTHENTICATED');
+    expect(firstError(response).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses mineSager without a signed-in user', async () => {
+    const open = await startTestServer(store, { allowAnonymous: true });
+    try {
+      const response = await open.query(`{ mineSager { totalCount } }`, {
+        headers: { authorization: '' },
+      });
+      expect(firstError(response).code).toBe('UNAUTHENTICATED');
+    } finally {
+      await open.stop();
+    }
   });
 
   describe('_entities', () => {

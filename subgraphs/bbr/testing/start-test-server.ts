@@ -1,3 +1,5 @@
+import type { Authenticator } from '../../kit/auth/create-authenticator';
+import { getTestIssuer } from '../../kit/auth/testing/create-test-issuer';
 import { createLogger } from '../../kit/logger';
 import { startTestSubgraph, type TestSubgraph } from '../../kit/testing/start-test-subgraph';
 import { createBbrServer } from '../server';
@@ -13,10 +15,16 @@ export interface TestServer extends TestSubgraph {
   client: BbrClient;
 }
 
-/** The bbr subgraph over the upstream at `baseUrl`, listening on a free port, for in-process tests. */
+/**
+ * The bbr subgraph over the upstream at `baseUrl`, listening on a free port, for in-process tests.
+ * Requests carry a full-access token unless a test sends its own Authorization header.
+ *
+ * @param authenticate - @default the test issuer's authenticator, tokens required
+ */
 export async function startTestServer(
   baseUrl: string,
   options: Partial<BbrClientOptions> = {},
+  authenticate?: Authenticator,
 ): Promise<TestServer> {
   const logger = createLogger({ name: 'bbr-test', level: 'silent' });
   const client = createBbrClient({
@@ -33,6 +41,10 @@ export async function startTestServer(
     logger,
     ...options,
   });
-  const server = await createBbrServer({ client, logger });
+  const server = await createBbrServer({
+    client,
+    logger,
+    authenticate: authenticate ?? (await getTestIssuer()).createAuthenticator(),
+  });
   return { ...(await startTestSubgraph(server)), client };
 }

@@ -8,6 +8,10 @@ import type {
   PointInTime,
 } from '../../kit/store/bitemporal-store';
 import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
+import type { AuditEntry } from '../../kit/audit/create-request-audit';
+import { buildDokumentSoegEntries } from '../access/build-dokument-soeg-entries';
+import type { DokumentAccess } from '../access/create-dokument-access';
+import { selectReadableDokumenter } from '../access/select-readable-dokumenter';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from '../dokument/dokument-data';
 import { toDokumentNode, type DokumentNode } from './to-dokument-node';
 
@@ -27,30 +31,42 @@ export interface SagDokumenterKey {
 
 /** One request's loaders: each reads at the request's instant and caches for that request only. */
 export interface DokumentLoaders {
+  /** Documents by uuid as the caller may see them: null when missing or not readable (logged). */
   dokument: DataLoader<string, DokumentNode | null>;
-  /** First pages of cases' documents: every case asked for in one tick costs one search. */
+  /**
+   * First pages of cases' documents the caller may read: every case asked for in one tick costs
+   * one search (with the caller's access in it), and one access log append.
+   */
   sagDokumenter: DataLoader<SagDokumenterKey, Connection<DokumentNode>, string>;
   /** A document's registrations as known at the request's Registreringstid, oldest first. */
   registreringer: DataLoader<string, RegistreringNode[]>;
 }
 
-export function createDokumentLoaders(store: BitemporalStore, at: PointInTime): DokumentLoaders {
+export function createDokumentLoaders(
+  store: BitemporalStore,
+  at: PointInTime,
+  access: DokumentAccess,
+): DokumentLoaders {
   const dokument = new DataLoader<string, DokumentNode | null>(async (uuids) => {
     const found = await store.findByIds<DokumentData>(DOKUMENT_STORE_TYPE, uuids, at);
-    return found.map((stored) => (stored ? toDokumentNode(stored) : null));
+    const readable = await selectReadableDokumenter(access, found);
+    return readable.map((stored) => (stored ? toDokumentNode(stored) : null));
   });
 
   async function searchFirstPages(
     sager: string[],
     first: number,
+    entries: AuditEntry[],
   ): Promise<Map<string, Connection<DokumentNode>>> {
     const bySag = new Map<string, PageItem<DokumentData>[]>(sager.map((sag) => [sag, []]));
+    const anyOf = await access.readAccess.getFilters();
     let after: string | null = null;
     do {
       const page: Page<DokumentData> = await store.search<DokumentData>({
         type: DOKUMENT_STORE_TYPE,
         at,
         filter: { sag: { in: sager } },
+        anyOf,
         first: BATCH_PAGE_SIZE,
         after,
         order: 'desc',
@@ -59,9 +75,16 @@ export function createDokumentLoaders(store: BitemporalStore, at: PointInTime): 
       after = page.hasNextPage ? page.endCursor : null;
     } while (after !== null);
     // Each case's items are in the store's order, so their cursors continue a per-case search.
+    const pages = [...bySag].map(([sag, items]) => ({
+      sag,
+      items,
+      pageItems: items.slice(0, first),
+    }));
+    for (const { sag, pageItems } of pages) {
+      entries.push(...(await buildDokumentSoegEntries(access, pageItems, { sag, first })));
+    }
     return new Map(
-      [...bySag].map(([sag, items]) => {
-        const pageItems = items.slice(0, first);
+      pages.map(({ sag, items, pageItems }) => {
         const connection = toConnection(
           {
             items: pageItems,
@@ -85,10 +108,13 @@ export function createDokumentLoaders(store: BitemporalStore, at: PointInTime): 
       // Aliases may ask for different page sizes; one search per size, normally exactly one.
       const sizes = [...new Set(keys.map((k) => k.first))];
       const results = new Map<number, Map<string, Connection<DokumentNode>>>();
+      const entries: AuditEntry[] = [];
       for (const size of sizes) {
         const sager = [...new Set(keys.filter((k) => k.first === size).map((k) => k.sag))];
-        results.set(size, await searchFirstPages(sager, size));
+        results.set(size, await searchFirstPages(sager, size, entries));
       }
+      // Logged before any of the batch's documents is returned; a failed append fails them all.
+      await access.audit.record(entries);
       return keys.map((key) => {
         const connection = results.get(key.first)?.get(key.sag);
         if (!connection) throw new Error('A batched case is missing from its result');

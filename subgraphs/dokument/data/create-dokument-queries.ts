@@ -1,5 +1,7 @@
 import { parsePageArgs, toConnection, type Connection } from '../../kit/connection';
 import type { BitemporalStore, PointInTime } from '../../kit/store/bitemporal-store';
+import { buildDokumentSoegEntries } from '../access/build-dokument-soeg-entries';
+import type { DokumentAccess } from '../access/create-dokument-access';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from '../dokument/dokument-data';
 import { buildDokumentFilter, type DokumentFilterInput } from './build-dokument-filter';
 import type { DokumentLoaders } from './create-dokument-loaders';
@@ -12,7 +14,11 @@ export interface SearchArgs<F> {
   after?: string | null;
 }
 
-/** One request's searches: each reads at the request's instant, one page at a time. */
+/**
+ * One request's searches: each reads at the request's instant, one page at a time, holds only
+ * documents the caller may read (the access filters are part of the store query, so counts and
+ * cursors reveal nothing else), and is logged (SOEG) before it is answered.
+ */
 export interface DokumentQueries {
   searchDokumenter(args: SearchArgs<DokumentFilterInput>): Promise<Connection<DokumentNode>>;
   /** One case's documents; first pages of many cases are batched into one search. */
@@ -27,6 +33,7 @@ export function createDokumentQueries(
   store: BitemporalStore,
   at: PointInTime,
   loaders: DokumentLoaders,
+  access: DokumentAccess,
 ): DokumentQueries {
   const toNode = (item: Parameters<typeof toDokumentNode>[0]): DokumentNode => {
     const node = toDokumentNode(item);
@@ -41,9 +48,18 @@ export function createDokumentQueries(
         type: DOKUMENT_STORE_TYPE,
         at,
         filter,
+        anyOf: await access.readAccess.getFilters(),
         order: 'desc',
         ...page,
       });
+      // The criteria as given (a JSON copy: GraphQL input objects are not plain objects).
+      const soegekriterier = JSON.parse(JSON.stringify({ filter: args.filter ?? null })) as Record<
+        string,
+        unknown
+      >;
+      await access.audit.record(
+        await buildDokumentSoegEntries(access, found.items, soegekriterier),
+      );
       return toConnection(found, toNode);
     },
 
@@ -54,9 +70,13 @@ export function createDokumentQueries(
         type: DOKUMENT_STORE_TYPE,
         at,
         filter: { sag: { eq: sag } },
+        anyOf: await access.readAccess.getFilters(),
         order: 'desc',
         ...page,
       });
+      await access.audit.record(
+        await buildDokumentSoegEntries(access, found.items, { sag, first: page.first }),
+      );
       return toConnection(found, toNode);
     },
   };

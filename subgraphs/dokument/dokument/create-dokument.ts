@@ -4,6 +4,7 @@ import { BadUserInputError } from '../../kit/domain-error';
 import type { ContentStore } from '../../kit/content/content-store';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, Livscyklus, StoredObject } from '../../kit/store/bitemporal-store';
+import type { AccessAttributes } from '../../kit/auth/row-access';
 import { assertDate } from './assert-date';
 import {
   DOKUMENT_FREMDRIFTER,
@@ -23,6 +24,7 @@ import {
   type DokumentVariantData,
   type Foelsomhed,
 } from './dokument-data';
+import { getDokumentAdgang } from './get-dokument-adgang';
 
 /** The GraphQL `OpretDokumentInput`, as received (nothing trusted yet). */
 export interface OpretDokumentInput {
@@ -40,6 +42,16 @@ export interface OpretDokumentInput {
 }
 
 export interface CreateDokumentOptions {
+  /**
+   * The access attributes of the case the document is filed on, as the case index has them now.
+   * The document keeps a copy (see `DokumentData.adgang`).
+   */
+  sagAdgang: AccessAttributes;
+  /**
+   * Called with the new document's access attributes once the input is valid, before any content
+   * is read or anything is written; rejects to refuse the creation.
+   */
+  authorize?: (adgang: AccessAttributes) => Promise<void>;
   /** Who creates it: a user or system id, never a token. */
   aktoer: string;
   /** Registration time and start of validity. */
@@ -85,7 +97,7 @@ export async function createDokument(
   input: OpretDokumentInput,
   options: CreateDokumentOptions,
 ): Promise<StoredObject<DokumentData>> {
-  const data: Omit<DokumentData, 'varianter'> = {
+  const data: Omit<DokumentData, 'varianter' | 'adgang'> = {
     sag: assertUuid(input.sag, 'input.sag'),
     titel: assertText(input.titel, 'input.titel', MAX_TITEL_LENGTH),
     beskrivelse:
@@ -129,6 +141,8 @@ export async function createDokument(
       })),
     };
   });
+  const adgang = getDokumentAdgang(options.sagAdgang, data.foelsomhed);
+  await options.authorize?.(adgang);
   const varianter: DokumentVariantData[] = [];
   for (const variant of checked) {
     const dele: DokumentDelData[] = [];
@@ -152,7 +166,7 @@ export async function createDokument(
     varianter.push({ varianttekst: variant.varianttekst, dele });
   }
   const uuid = options.uuid === undefined ? randomUUID() : assertUuid(options.uuid, 'uuid');
-  const dokument: DokumentData = { ...data, varianter };
+  const dokument: DokumentData = { ...data, varianter, adgang };
   const result = await store.append<DokumentData>({
     type: DOKUMENT_STORE_TYPE,
     uuid,

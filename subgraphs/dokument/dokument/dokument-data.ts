@@ -1,3 +1,5 @@
+import type { AccessAttributes } from '../../kit/auth/row-access';
+
 /** Store type name of this subgraph's objects. */
 export const DOKUMENT_STORE_TYPE = 'Dokument';
 
@@ -42,6 +44,13 @@ export type DokumentData = {
   foelsomhed: Foelsomhed;
   fremdrift: DokumentFremdrift;
   varianter: DokumentVariantData[];
+  /**
+   * Who may see the document: its case's municipality, KLE number, responsible unit and party
+   * CPR numbers, and the higher of the document's and the case's sensitivity. Copied from the
+   * case when the document is filed; a later change of the case's KLE number, unit, sensitivity
+   * or parties is NOT copied to its documents (they keep the attributes they were filed with).
+   */
+  adgang: AccessAttributes;
 };
 
 /**

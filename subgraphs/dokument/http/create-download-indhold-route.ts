@@ -5,6 +5,8 @@ import type { RequestContext, RouteHandler } from '../../kit/create-subgraph-ser
 import { DomainError, NotFoundError } from '../../kit/domain-error';
 import { isUuid } from '../../kit/ids';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
+import type { DokumentAccess } from '../access/create-dokument-access';
+import { selectReadableDokumenter } from '../access/select-readable-dokumenter';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from '../dokument/dokument-data';
 import { buildContentDisposition } from './build-content-disposition';
 import { parseIndholdPath } from './get-indhold-url';
@@ -14,11 +16,15 @@ const notFound = (): NotFoundError =>
 
 /**
  * `GET /dokumenter/{dokument}/dele/{del}/indhold`: streams the content of a part of a document
- * as visible at the request's point in time. Unknown and malformed ids answer the same 404.
+ * as visible at the request's point in time. Unknown and malformed ids, and documents the caller
+ * may not read, answer the same 404. A download is a read (LAES) in the access log, written
+ * before the first byte is sent.
  */
 export function createDownloadIndholdRoute(deps: {
   store: BitemporalStore;
   contentStore: ContentStore;
+  /** The caller's access, built for this request. */
+  getAccess: (context: RequestContext) => DokumentAccess;
 }): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse, context: RequestContext) => {
     const ids = parseIndholdPath(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -28,11 +34,14 @@ export function createDownloadIndholdRoute(deps: {
       throw new DomainError('METHOD_NOT_ALLOWED', 'Use GET', { status: 405 });
     }
     if (!isUuid(ids.dokument) || !isUuid(ids.del)) throw notFound();
-    const [dokument] = await deps.store.findByIds<DokumentData>(
+    const found = await deps.store.findByIds<DokumentData>(
       DOKUMENT_STORE_TYPE,
       [ids.dokument.toLowerCase()],
       context.at,
     );
+    // The part is looked up only after the policy: a part id never tells whether a hidden
+    // document exists. A refused download is logged (AFVIST) like any other refused read.
+    const [dokument] = await selectReadableDokumenter(deps.getAccess(context), found);
     const del = dokument?.data.varianter
       .flatMap((variant) => variant.dele)
       .find((candidate) => candidate.uuid === ids.del.toLowerCase());

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContentStore } from '../../kit/content/content-store';
 import { PayloadTooLargeError } from '../../kit/content/content-errors';
 import type { RequestContext, RouteHandler } from '../../kit/create-subgraph-server';
-import { BadUserInputError, DomainError } from '../../kit/domain-error';
+import { hasRole } from '../../kit/auth/caller';
+import { BadUserInputError, DomainError, ForbiddenError } from '../../kit/domain-error';
 import { sendJson } from '../../kit/http/send-json';
 
 export const INDHOLD_PATH = '/indhold';
@@ -38,7 +39,9 @@ function refuse(res: ServerResponse, error: DomainError): never {
 /**
  * `POST /indhold`: one file as the raw request body, streamed into the content store. Requires
  * `Content-Type` (the file's media type) and `X-Content-SHA256` (its hex SHA-256, which the store
- * checks); answers 201 with `{ indholdId, sha256, stoerrelse, mimetype }`.
+ * checks); answers 201 with `{ indholdId, sha256, stoerrelse, mimetype }`. Only a user holding
+ * `dokument:skriv` in some group may upload (403 FORBIDDEN otherwise, before any byte is stored);
+ * which case the content may be filed on is decided when a document is created with it.
  */
 export function createUploadIndholdRoute(deps: {
   contentStore: ContentStore;
@@ -51,6 +54,7 @@ export function createUploadIndholdRoute(deps: {
       res.setHeader('allow', 'POST');
       refuse(res, new DomainError('METHOD_NOT_ALLOWED', 'Use POST', { status: 405 }));
     }
+    if (!hasRole(context.caller, 'dokument:skriv')) refuse(res, new ForbiddenError());
     let mimetype: string;
     try {
       mimetype = parseMediaType(req.headers['content-type']);

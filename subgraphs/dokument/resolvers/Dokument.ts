@@ -3,6 +3,7 @@ import type { DokumentContext } from '../context';
 import type { DokumentNode } from '../data/to-dokument-node';
 
 export const Dokument = {
+  // Shield does not wrap this: the loader applies the read policy (null when not readable).
   __resolveReference: (reference: { uuid: string }, context: DokumentContext) =>
     context.loaders.dokument.load(assertUuid(reference.uuid, 'uuid')),
 

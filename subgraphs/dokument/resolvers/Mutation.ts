@@ -1,6 +1,8 @@
-import { getAktoer, moveContextTo, type DokumentContext } from '../context';
+import { getAktoer } from '../../kit/auth/caller';
+import { moveContextTo, type DokumentContext } from '../context';
 import { toDokumentNode } from '../data/to-dokument-node';
-import { createDokument, type OpretDokumentInput } from '../dokument/create-dokument';
+import type { OpretDokumentInput } from '../dokument/create-dokument';
+import { fileDokument } from '../dokument/file-dokument';
 
 export const Mutation = {
   opretDokument: async (
@@ -9,10 +11,17 @@ export const Mutation = {
     context: DokumentContext,
   ) => {
     const tid = context.now();
-    const created = await createDokument(context.store, context.contentStore, args.input, {
-      aktoer: getAktoer(context),
-      tid,
-    });
+    const created = await fileDokument(
+      {
+        store: context.store,
+        contentStore: context.contentStore,
+        sagLookup: context.sagLookup,
+        access: context,
+        token: context.token,
+      },
+      args.input,
+      { aktoer: getAktoer(context.caller), tid },
+    );
     moveContextTo(context, tid);
     context.logger.info({ dokument: created.uuid }, 'dokument created');
     return toDokumentNode(created);

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar } from '../../kit/graphql-scalars';
 import type { DokumentContext } from '../context';
+import { Adgangslog } from './Adgangslog';
 import { Dokument } from './Dokument';
 import { DokumentDel } from './DokumentDel';
 import { Mutation } from './Mutation';
@@ -12,6 +13,7 @@ export const resolvers: GraphQLResolverMap<DokumentContext> = {
   Date: DateScalar,
   Query,
   Mutation,
+  Adgangslog,
   Dokument,
   DokumentDel,
   Sag,

@@ -6,6 +6,7 @@ export const SEED_SAG_NAMESPACE = 'c3c1c6a4-6f0e-4d1a-9a53-6f1b8a2f0d11';
 export const SEED_DOKUMENT_NAMESPACE = SEED_SAG_NAMESPACE;
 
 export const SEED_KOMMUNEKODER = ['0849', '0810', '0860', '0813', '0825'] as const;
+export type SeedKommunekode = (typeof SEED_KOMMUNEKODER)[number];
 export const SEED_AKTOER = 'seed';
 export const SEED_FRA = new Date('2025-01-01T00:00:00Z');
 /** The first letter date; the rest follow at fixed steps, over 2025 and 2026. */

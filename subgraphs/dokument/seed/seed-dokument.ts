@@ -15,6 +15,7 @@ import {
   SEED_SAGER,
   type SeedDel,
 } from './seed-dokument-data';
+import { SEED_SAG_ADGANG } from './seed-sag-adgang';
 
 export interface SeedResult {
   /** Documents registered by this run. */
@@ -66,6 +67,8 @@ export async function seedDokument(
   for (const [i, kommunekode] of SEED_KOMMUNEKODER.entries()) {
     for (const [s, sag] of SEED_SAGER.entries()) {
       const n = s + 1;
+      const sagAdgang = SEED_SAG_ADGANG[kommunekode][s];
+      if (sagAdgang === undefined) throw new Error(`No access attributes for seeded case ${n}`);
       const firstBrevdato = addDays(
         SEED_FIRST_BREVDATO,
         (i * SEED_SAGER.length + s) * DAYS_BETWEEN_SAGER,
@@ -107,6 +110,7 @@ export async function seedDokument(
           },
           {
             uuid,
+            sagAdgang,
             aktoer: SEED_AKTOER,
             tid: new Date(),
             fra: SEED_FRA,

@@ -96,6 +96,12 @@ export interface SearchQuery {
   type: string;
   at: PointInTime;
   filter?: Filter;
+  /**
+   * When given, an object must also match at least one of these filters (each an AND of its
+   * conditions). An empty list matches nothing. Used for row-level access: one filter per
+   * privilege grant. Holds at most 200 filters; `filter` must hold as well.
+   */
+  anyOf?: Filter[];
   /** Page size; the GraphQL layer bounds it, the store does not. */
   first: number;
   /** An `endCursor` from a previous page of the same query. */

@@ -11,7 +11,7 @@ import type {
   StoredObject,
 } from './bitemporal-store';
 import { decodeCursor, encodeCursor } from './cursor';
-import { assertFilter, matchesFilter } from './filter';
+import { assertAnyOf, assertFilter, matchesFilter } from './filter';
 import { buildRegistrering, selectAt } from './virkning';
 
 interface ObjectRecord {
@@ -160,12 +160,19 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
       assertOpen();
       const filter = query.filter ?? {};
       assertFilter(filter);
+      // Checked against undefined, not falsiness: a null list must fail, never mean "no limit".
+      const { anyOf } = query;
+      if (anyOf !== undefined) assertAnyOf(anyOf);
       const direction = query.order === 'desc' ? -1 : 1;
       const after = query.after ? decodeCursor(query.after) : null;
       const matches: { sortKey: string; object: StoredObject }[] = [];
       for (const record of typeMap(query.type).values()) {
         const object = selectAt(record.uuid, record.registreringer, query.at);
-        if (object && matchesFilter(object.data, filter)) {
+        if (
+          object &&
+          matchesFilter(object.data, filter) &&
+          (anyOf === undefined || anyOf.some((grant) => matchesFilter(object.data, grant)))
+        ) {
           matches.push({ sortKey: record.sortKey, object });
         }
       }

@@ -3,6 +3,9 @@ import type { Condition, Data, Filter, FilterValue } from './bitemporal-store';
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const OPERATORS = new Set(['eq', 'in', 'prefix', 'contains', 'gte', 'lt']);
 
+/** The most filters a search's `anyOf` may hold, so no caller can build an unbounded query. */
+export const MAX_ANY_OF = 200;
+
 function isFilterValue(value: unknown): value is FilterValue {
   return (
     typeof value === 'string' ||
@@ -16,6 +19,10 @@ function isFilterValue(value: unknown): value is FilterValue {
  * adapters call it first, so a value such as `{"$gt": ""}` can never become a query operator.
  */
 export function assertFilter(filter: Filter): void {
+  // An array would pass as a filter without conditions, which matches everything.
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw new TypeError('A filter must be an object');
+  }
   for (const [path, condition] of Object.entries(filter)) {
     if (!PATH.test(path)) throw new TypeError(`Invalid filter path: ${path}`);
     if (typeof condition !== 'object' || condition === null) {
@@ -42,6 +49,18 @@ export function assertFilter(filter: Filter): void {
       if (!ok) throw new TypeError(`Filter value on ${path}.${key} must be a literal`);
     }
   }
+}
+
+/**
+ * Throws unless `anyOf` is a list of at most `MAX_ANY_OF` filters, each valid for `assertFilter`.
+ * Both adapters call it before using any of them.
+ */
+export function assertAnyOf(anyOf: readonly Filter[]): void {
+  if (!Array.isArray(anyOf)) throw new TypeError('anyOf must be a list of filters');
+  if (anyOf.length > MAX_ANY_OF) {
+    throw new TypeError(`anyOf holds ${anyOf.length} filters; at most ${MAX_ANY_OF} are allowed`);
+  }
+  for (const filter of anyOf) assertFilter(filter);
 }
 
 /** The values found at a dotted path; arrays along the way are flattened. */

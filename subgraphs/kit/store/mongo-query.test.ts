@@ -22,6 +22,7 @@ const at = { virkningstid: d('2024-05-01'), registreringstid: d('2025-01-01') };
 
 /** Sends what a hostile client could, past the compile-time types. */
 const hostile = (filter: unknown): Filter => filter as Filter;
+const hostileAnyOf = (anyOf: unknown): Filter[] => anyOf as Filter[];
 
 /** The regex a `$regex` condition would run, compiled in JS to show what it matches. */
 function regexOf(condition: unknown): RegExp {
@@ -72,6 +73,73 @@ describe('buildPointQuery', () => {
     expect(() => buildPointQuery('Sag', at, hostile({ titel: { eq: { $gt: '' } } }))).toThrow(
       TypeError,
     );
+  });
+
+  it('puts anyOf as an $or inside the same virkning $elemMatch as the filter', () => {
+    const query = buildPointQuery('Sag', at, { titel: { eq: 'Byggesag' } }, [
+      { afdeling: { eq: 'Teknik' } },
+      { 'kle.klasse': { prefix: '02.34' }, fortrolig: { eq: false } },
+    ]);
+
+    expect(query).toEqual({
+      type: 'Sag',
+      registreringer: {
+        $elemMatch: {
+          fra: { $lte: d('2025-01-01') },
+          til: { $gt: d('2025-01-01') },
+          livscyklus: { $nin: ['PASSIVERET', 'SLETTET'] },
+          virkninger: {
+            $elemMatch: {
+              fra: { $lte: d('2024-05-01') },
+              til: { $gt: d('2024-05-01') },
+              'data.titel': { $eq: 'Byggesag' },
+              $or: [
+                { 'data.afdeling': { $eq: 'Teknik' } },
+                { 'data.kle.klasse': { $regex: '^02\\.34' }, 'data.fortrolig': { $eq: false } },
+              ],
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('builds a never-matching query for an empty anyOf instead of sending $or: []', () => {
+    const query = buildPointQuery('Sag', at, { titel: { eq: 'Byggesag' } }, []);
+
+    expect(JSON.stringify(query)).not.toContain('$or');
+    expect(query).toEqual({
+      ...buildPointQuery('Sag', at, { titel: { eq: 'Byggesag' } }),
+      _id: { $in: [] },
+    });
+  });
+
+  it.each([
+    ['an object as eq', [{ titel: { eq: 'a' } }, { titel: { eq: { $gt: '' } } }]],
+    ['an operator as the condition', [{ titel: { $gt: '' } }]],
+    ['an operator as the path', [{ $where: { eq: '1' } }]],
+    ['a list as a filter', [[]]],
+    ['null as a filter', [null]],
+  ])('rejects anyOf with %s before building anything', (_label, anyOf) => {
+    expect(() => buildPointQuery('Sag', at, {}, hostileAnyOf(anyOf))).toThrow(TypeError);
+  });
+
+  it.each([
+    ['null', null],
+    ['a single filter', { titel: { eq: 'a' } }],
+  ])('rejects %s as anyOf rather than reading it as no restriction', (_label, anyOf) => {
+    expect(() => buildPointQuery('Sag', at, {}, hostileAnyOf(anyOf))).toThrow(TypeError);
+  });
+
+  it('accepts at most 200 filters in anyOf', () => {
+    const grants = (count: number): Filter[] =>
+      Array.from({ length: count }, (_, i) => ({ afdeling: { eq: `a${i}` } }));
+
+    expect(
+      buildPointQuery('Sag', at, {}, grants(200)).registreringer.$elemMatch.virkninger.$elemMatch
+        .$or,
+    ).toHaveLength(200);
+    expect(() => buildPointQuery('Sag', at, {}, grants(201))).toThrow(TypeError);
   });
 });
 

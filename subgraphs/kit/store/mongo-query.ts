@@ -10,7 +10,7 @@ import {
   type Virkning,
 } from './bitemporal-store';
 import type { KeysetPosition } from './cursor';
-import { assertFilter, escapeRegExp } from './filter';
+import { assertAnyOf, assertFilter, escapeRegExp } from './filter';
 
 /**
  * Pure builders for the MongoDB adapter's documents, queries and updates, kept apart from the
@@ -167,27 +167,42 @@ export function buildFilterConditions(filter: Filter): Document {
 /**
  * Objects of `type` visible at `at` whose data valid then matches `filter`: one registration
  * current at the registreringstid, not passivated or deleted, with one virkning valid at the
- * virkningstid that satisfies every condition.
+ * virkningstid that satisfies every condition. With `anyOf`, that same virkning must also match
+ * at least one of its filters; an empty `anyOf` matches no object (and sends no `$or: []`, which
+ * the server rejects).
  */
-export function buildPointQuery(type: string, at: PointInTime, filter: Filter = {}): Document {
+export function buildPointQuery(
+  type: string,
+  at: PointInTime,
+  filter: Filter = {},
+  anyOf?: readonly Filter[],
+): Document {
   const conditions = buildFilterConditions(filter);
-  return {
+  // Checked against undefined, not falsiness: a null list must fail, never mean "no limit".
+  if (anyOf !== undefined) assertAnyOf(anyOf);
+  const virkning: Document = {
+    fra: { $lte: at.virkningstid },
+    til: { $gt: at.virkningstid },
+    ...conditions,
+  };
+  // Inside the virkning's $elemMatch, so a grant is met by the data valid at the point, not by
+  // another period's data.
+  if (anyOf !== undefined && anyOf.length > 0)
+    virkning.$or = anyOf.map((grant) => buildFilterConditions(grant));
+  const query: Document = {
     type,
     registreringer: {
       $elemMatch: {
         fra: { $lte: at.registreringstid },
         til: { $gt: at.registreringstid },
         livscyklus: { $nin: [...INVISIBLE_LIVSCYKLUS] },
-        virkninger: {
-          $elemMatch: {
-            fra: { $lte: at.virkningstid },
-            til: { $gt: at.virkningstid },
-            ...conditions,
-          },
-        },
+        virkninger: { $elemMatch: virkning },
       },
     },
   };
+  // Matches no document, where `$or: []` would be refused by the server.
+  if (anyOf !== undefined && anyOf.length === 0) query._id = { $in: [] };
+  return query;
 }
 
 /** Fetches only the registration current at the registreringstid, not the whole history. */

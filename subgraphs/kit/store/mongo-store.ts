@@ -153,9 +153,14 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
     },
 
     async search<T extends Data>(query: SearchQuery): Promise<Page<T>> {
-      const pointQuery = buildPointQuery(query.type, query.at, query.filter ?? {});
+      // Built (and so validated) first, so a bad filter fails even when no query is sent.
+      const pointQuery = buildPointQuery(query.type, query.at, query.filter ?? {}, query.anyOf);
       const order = query.order ?? 'asc';
       const after = query.after ? decodeCursor(query.after) : null;
+      // No grant, no rows: answered without a round trip.
+      if (query.anyOf?.length === 0) {
+        return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
+      }
       const pageQuery = after
         ? { $and: [pointQuery, buildKeysetCondition(after, order)] }
         : pointQuery;

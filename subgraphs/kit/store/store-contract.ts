@@ -98,8 +98,8 @@ export function describeStoreContract(
       return pages;
     }
 
-    async function searchNavne(type: string, filter: Filter): Promise<unknown[]> {
-      const page = await store.search({ type, at: now(), filter, first: 100 });
+    async function searchNavne(type: string, filter: Filter, anyOf?: Filter[]): Promise<unknown[]> {
+      const page = await store.search({ type, at: now(), filter, anyOf, first: 100 });
       expect(page.totalCount).toBe(page.items.length);
       return page.items.map((item) => item.data.navn);
     }
@@ -495,6 +495,82 @@ export function describeStoreContract(
         ).resolves.toEqual([]);
       });
 
+      it('matches anyOf as the union of its filters, each object once', async () => {
+        const anyOf: Filter[] = [
+          { navn: { eq: 'Blåvand Strand' } },
+          { nummer: { gte: 30 } },
+          // Overlaps the filter above: a match of two grants must not be counted twice.
+          { nummer: { eq: 40 } },
+        ];
+
+        await expect(searchNavne(type, {}, anyOf)).resolves.toEqual([
+          'Aabenraa Rådhus',
+          'Blåvand Strand',
+          'Øster Hurup',
+        ]);
+        await expect(
+          searchNavne(type, {}, [{ navn: { contains: 'havn' } }, { nummer: { lt: 0 } }]),
+        ).resolves.toEqual(['Ærøskøbing Havn']);
+      });
+
+      it('requires both filter and anyOf to hold', async () => {
+        await expect(
+          searchNavne(type, { aktiv: { eq: true } }, [
+            { nummer: { lt: 20 } },
+            { nummer: { eq: 20 } },
+            { navn: { prefix: 'Øster' } },
+          ]),
+        ).resolves.toEqual(['Ærøskøbing Havn', 'Øster Hurup']);
+        await expect(
+          searchNavne(type, { aktiv: { eq: false } }, [{ nummer: { gte: 30 } }]),
+        ).resolves.toEqual([]);
+      });
+
+      it('matches nothing for an empty anyOf, even with a filter that matches', async () => {
+        await expect(store.search({ type, at: now(), anyOf: [], first: 10 })).resolves.toEqual({
+          items: [],
+          totalCount: 0,
+          hasNextPage: false,
+          endCursor: null,
+        });
+        await expect(
+          store.search({ type, at: now(), filter: { aktiv: { eq: true } }, anyOf: [], first: 10 }),
+        ).resolves.toMatchObject({ items: [], totalCount: 0, hasNextPage: false });
+      });
+
+      it('matches anyOf conditions on any element along array paths', async () => {
+        await expect(
+          searchNavne(type, {}, [{ 'kle.klasse': { eq: '27.12.00' } }, { tags: { eq: 'strand' } }]),
+        ).resolves.toEqual(['Blåvand Strand', 'Ærøskøbing Havn']);
+        await expect(
+          searchNavne(type, { aktiv: { eq: true } }, [{ 'kle.aspekt': { in: ['INDSIGT'] } }]),
+        ).resolves.toEqual(['Ærøskøbing Havn']);
+      });
+
+      it.each(['asc', 'desc'] as const)(
+        'pages one at a time through exactly the anyOf matches in %s order',
+        async (order) => {
+          const pages = await allPages({
+            type,
+            at: now(),
+            anyOf: [
+              { navn: { eq: 'Øster Hurup' } },
+              { aktiv: { eq: false } },
+              { nummer: { eq: 10 } },
+            ],
+            first: 1,
+            order,
+          });
+
+          const navne = ['Blåvand Strand', 'Ærøskøbing Havn', 'Øster Hurup'];
+          expect(pages.map((p) => p.items.map((item) => item.data.navn))).toEqual(
+            (order === 'asc' ? navne : [...navne].reverse()).map((navn) => [navn]),
+          );
+          expect(pages.map((p) => p.totalCount)).toEqual([3, 3, 3]);
+          expect(pages.map((p) => p.hasNextPage)).toEqual([true, true, false]);
+        },
+      );
+
       it('matches only the data valid at the requested point', async () => {
         const own = newType();
         const uuid = await create(
@@ -527,6 +603,35 @@ export function describeStoreContract(
         await expect(count('Gammel', pointAt(new Date(), '2021-06-01'))).resolves.toBe(1);
         await expect(count('Oprindelig', pointAt('2010-01-01', '2021-06-01'))).resolves.toBe(1);
         await expect(count('Gammel', pointAt('2010-01-01', '2021-06-01'))).resolves.toBe(0);
+      });
+
+      it('matches anyOf against the same data the filter sees, valid at the point', async () => {
+        const own = newType();
+        await create(
+          own,
+          { navn: 'Nu', kreds: 'B' },
+          {
+            virkninger: [
+              { fra: d('2000-01-01'), til: d('2020-01-01'), data: { navn: 'Før', kreds: 'A' } },
+              { fra: d('2020-01-01'), til: null, data: { navn: 'Nu', kreds: 'B' } },
+            ],
+          },
+        );
+        const count = async (filter: Filter, anyOf: Filter[], at: PointInTime): Promise<number> =>
+          (await store.search({ type: own, at, filter, anyOf, first: 10 })).totalCount;
+
+        await expect(count({}, [{ kreds: { eq: 'A' } }], now())).resolves.toBe(0);
+        await expect(count({}, [{ kreds: { eq: 'B' } }], now())).resolves.toBe(1);
+        // Each condition holds in some period, but never both in the same one.
+        await expect(count({ navn: { eq: 'Nu' } }, [{ kreds: { eq: 'A' } }], now())).resolves.toBe(
+          0,
+        );
+        await expect(
+          count({}, [{ navn: { eq: 'Nu' }, kreds: { eq: 'A' } }], pointAt('2010-01-01')),
+        ).resolves.toBe(0);
+        await expect(
+          count({ navn: { eq: 'Før' } }, [{ kreds: { eq: 'A' } }], pointAt('2010-01-01')),
+        ).resolves.toBe(1);
       });
 
       it('stores strings that look like operators or expressions literally', async () => {
@@ -603,6 +708,56 @@ export function describeStoreContract(
       ])('rejects %s with a TypeError', async (_label, filter) => {
         await expect(
           store.search({ type, at: now(), filter: untyped<Filter>(filter), first: 10 }),
+        ).rejects.toBeInstanceOf(TypeError);
+      });
+
+      it.each([
+        ['an object as eq', { navn: { eq: { $gt: '' } } }],
+        ['an object in in', { navn: { in: [{ $ne: null }] } }],
+        ['an operator as the condition', { navn: { $gt: '' } }],
+        ['an operator as the path', { $where: { eq: 'true' } }],
+        ['a list as a filter', []],
+        ['null as a filter', null],
+      ])('rejects %s inside anyOf with a TypeError', async (_label, filter) => {
+        await expect(
+          store.search({
+            type,
+            at: now(),
+            anyOf: [{ navn: { eq: 'axxb' } }, untyped<Filter>(filter)],
+            first: 10,
+          }),
+        ).rejects.toBeInstanceOf(TypeError);
+      });
+
+      it.each([
+        ['null', null],
+        ['a single filter', { navn: { eq: 'axxb' } }],
+      ])('rejects %s as anyOf rather than reading it as no restriction', async (_label, anyOf) => {
+        await expect(
+          store.search({ type, at: now(), anyOf: untyped<Filter[]>(anyOf), first: 10 }),
+        ).rejects.toBeInstanceOf(TypeError);
+      });
+
+      it('rejects a hostile filter even when an empty anyOf means no result', async () => {
+        await expect(
+          store.search({
+            type,
+            at: now(),
+            filter: untyped<Filter>({ navn: { eq: { $gt: '' } } }),
+            anyOf: [],
+            first: 10,
+          }),
+        ).rejects.toBeInstanceOf(TypeError);
+      });
+
+      it('accepts at most 200 filters in anyOf', async () => {
+        const grants = (count: number): Filter[] =>
+          Array.from({ length: count }, (_, i) => ({ navn: { eq: i === 0 ? 'axxb' : `n${i}` } }));
+
+        const page = await store.search({ type, at: now(), anyOf: grants(200), first: 10 });
+        expect(page.items.map((item) => item.data.navn)).toEqual(['axxb']);
+        await expect(
+          store.search({ type, at: now(), anyOf: grants(201), first: 10 }),
         ).rejects.toBeInstanceOf(TypeError);
       });
 

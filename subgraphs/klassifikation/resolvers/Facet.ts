@@ -2,6 +2,7 @@ import { parsePageArgs, toConnection, type Connection } from '../../kit/connecti
 import { toRegistreringNode } from '../../kit/graphql-scalars';
 import { assertUuid } from '../../kit/ids';
 import type { KlassifikationContext } from '../context';
+import { canReadKlassifikation } from '../kle/can-read-klassifikation';
 import type { FacetNode } from '../data/create-facet-loaders';
 import type { KlasseNode } from '../data/create-klasse-loaders';
 import type { KlassifikationNode } from '../data/create-klassifikation-loaders';
@@ -10,10 +11,12 @@ import type { KlasserArgs } from './Query';
 
 export const Facet = {
   // Async, so that a malformed key fails only its own entity, not the whole `_entities` list.
+  // Shield does not wrap this resolver: a refused caller gets null, as for an unknown uuid.
   async __resolveReference(
     reference: { uuid: string },
     context: KlassifikationContext,
   ): Promise<FacetNode | null> {
+    if (!canReadKlassifikation(context.caller)) return null;
     return context.loaders.facet.byUuid.load(assertUuid(reference.uuid, 'uuid'));
   },
 

@@ -1,16 +1,19 @@
 import { toRegistreringNode } from '../../kit/graphql-scalars';
 import { assertUuid } from '../../kit/ids';
 import type { KlassifikationContext } from '../context';
+import { canReadKlassifikation } from '../kle/can-read-klassifikation';
 import type { FacetNode } from '../data/create-facet-loaders';
 import type { KlasseNode } from '../data/create-klasse-loaders';
 import { loadKlasseSti } from '../data/load-klasse-sti';
 
 export const Klasse = {
   // Async, so that a malformed key fails only its own entity, not the whole `_entities` list.
+  // Shield does not wrap this resolver: a refused caller gets null, as for an unknown uuid.
   async __resolveReference(
     reference: { uuid: string },
     context: KlassifikationContext,
   ): Promise<KlasseNode | null> {
+    if (!canReadKlassifikation(context.caller)) return null;
     return context.loaders.klasse.byUuid.load(assertUuid(reference.uuid, 'uuid'));
   },
 

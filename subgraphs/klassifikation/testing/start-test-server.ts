@@ -1,3 +1,5 @@
+import type { Authenticator } from '../../kit/auth/create-authenticator';
+import { getTestIssuer } from '../../kit/auth/testing/create-test-issuer';
 import { createLogger } from '../../kit/logger';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { createEmbeddedStore } from '../../kit/store/embedded-store';
@@ -24,11 +26,20 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** @default the test issuer's authenticator, tokens required */
+  authenticate?: Authenticator;
+}
+
 /**
  * The klassifikation subgraph in the test process on port 0, over `store` (by default a fresh
- * embedded store with the KLE seed). For the subgraph's own tests; silent logs.
+ * embedded store with the KLE seed). For the subgraph's own tests; silent logs. Requests carry a
+ * full-access token unless a test sends its own Authorization header.
  */
-export async function startTestServer(store?: BitemporalStore): Promise<TestServer> {
+export async function startTestServer(
+  store?: BitemporalStore,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   let used = store;
   if (!used) {
     used = createEmbeddedStore();
@@ -37,6 +48,7 @@ export async function startTestServer(store?: BitemporalStore): Promise<TestServ
   const server = await createKlassifikationServer({
     store: used,
     logger: createLogger({ name: 'klassifikation-test', level: 'silent' }),
+    authenticate: options.authenticate ?? (await getTestIssuer()).createAuthenticator(),
   });
   const subgraph = await startTestSubgraph(server);
   return {

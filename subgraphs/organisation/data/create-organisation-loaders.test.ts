@@ -147,10 +147,11 @@ describe('per-request loaders', () => {
       _entities(representations: $representations) { ... on Bruger { enheder { sti { navn } } } }
     }`;
     const representations = brugere.map((uuid) => ({ __typename: 'Bruger', uuid }));
-    // Users, their units, then the two levels above the units.
+    // Users, their organisation (which decides who may see them), their units, then the two
+    // levels above the units.
     expect(await readsFor(query, { representations })).toEqual({
       search: 0,
-      findByIds: 4,
+      findByIds: 5,
       findHistory: 0,
     });
   });

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
+import { hasRole, type Caller } from '../../kit/auth/caller';
 import { toRegistreringNode } from '../../kit/graphql-scalars';
 import type { BitemporalStore, Data, Page, PointInTime } from '../../kit/store/bitemporal-store';
 import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
+import { canReadBruger } from '../organisation/can-read-bruger';
 import {
   STORE_TYPES,
   type BrugerData,
@@ -33,6 +35,10 @@ export interface HistoryKey {
 export interface OrganisationLoaders {
   organisation: DataLoader<string, OrganisationNode | null>;
   organisationEnhed: DataLoader<string, OrganisationEnhedNode | null>;
+  /**
+   * Null both for an unknown user and for one the caller may not see (canReadBruger), so every
+   * path through it (`Query.bruger`, `_entities`) hides a refused user as if it did not exist.
+   */
   bruger: DataLoader<string, BrugerNode | null>;
   /** The direct children of a unit, in tree order. */
   underenheder: DataLoader<string, OrganisationEnhedNode[]>;
@@ -51,10 +57,13 @@ function createByIdLoader<T extends Data>(
   });
 }
 
+/** `caller` decides which users the `bruger` loader shows; organisations and units are public. */
 export function createOrganisationLoaders(
   store: BitemporalStore,
   at: PointInTime,
+  caller: Caller,
 ): OrganisationLoaders {
+  const organisation = createByIdLoader<OrganisationData>(store, STORE_TYPES.organisation, at);
   const organisationEnhed = createByIdLoader<OrganisationEnhedData>(
     store,
     STORE_TYPES.organisationEnhed,
@@ -92,10 +101,24 @@ export function createOrganisationLoaders(
       ),
     { cacheKeyFn: ({ type, uuid }) => `${type}/${uuid}` },
   );
+  const anyBruger = createByIdLoader<BrugerData>(store, STORE_TYPES.bruger, at);
+  const bruger = new DataLoader<string, BrugerNode | null>(async (uuids) => {
+    // A caller who can see no user at all causes no read.
+    if (!hasRole(caller, 'organisation:laes')) return uuids.map(() => null);
+    // The employing organisations are read in one batch, at the same instant as the users.
+    return Promise.all(
+      uuids.map(async (uuid) => {
+        const found = await anyBruger.load(uuid);
+        if (found === null) return null;
+        const employer = await organisation.load(found.organisation);
+        return canReadBruger(caller, employer?.cvr ?? null) ? found : null;
+      }),
+    );
+  });
   return {
-    organisation: createByIdLoader<OrganisationData>(store, STORE_TYPES.organisation, at),
+    organisation,
     organisationEnhed,
-    bruger: createByIdLoader<BrugerData>(store, STORE_TYPES.bruger, at),
+    bruger,
     underenheder,
     registreringer,
   };

@@ -5,6 +5,7 @@ import type { BrugerNode } from '../data/to-node';
 import { STORE_TYPES } from '../organisation/organisation-data';
 
 export const Bruger = {
+  // Shield does not wrap this resolver; the loader answers null for a user the caller may not see.
   __resolveReference: (reference: { uuid: string }, context: OrganisationContext) =>
     context.loaders.bruger.load(assertUuid(reference.uuid, 'uuid')),
 

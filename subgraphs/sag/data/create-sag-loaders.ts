@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { RowAccess } from '../../kit/auth/row-access';
+import type { RequestAudit } from '../../kit/audit/create-request-audit';
 import type { Connection } from '../../kit/connection';
 import type {
   BitemporalStore,
@@ -12,7 +14,14 @@ import { selectKnownRegistreringer } from '../../kit/store/select-known-registre
 import { getCurrentData } from '../sag/change-sag';
 import { getAendredeFelter } from '../sag/get-aendrede-felter';
 import { STORE_TYPES, type SagData } from '../sag/sag-data';
+import { toAccessAttributes } from '../sag/to-access-attributes';
 import { getAllowedValues } from './build-sag-filter';
+import {
+  buildReadAuditEntries,
+  buildSearchAuditEntries,
+  getSearchedCpr,
+  type DecidedSag,
+} from './build-sag-audit-entries';
 import { toSagNode, type SagNode } from './to-sag-node';
 
 /**
@@ -31,6 +40,8 @@ export interface ScopedSagerKey {
   /** Already validated by buildSagFilter. */
   filter: Filter;
   first: number;
+  /** The search criteria as the client gave them, for the access log. */
+  soegekriterier: Record<string, unknown>;
 }
 
 export interface SagRegistreringNode {
@@ -43,12 +54,27 @@ export interface SagRegistreringNode {
   aendredeFelter: string[];
 }
 
+/** The caller's read access and access log, which every read of a case goes through. */
+export interface SagReadAccess {
+  readAccess: RowAccess;
+  audit: RequestAudit;
+}
+
 /** One request's loaders: each reads at the request's instant and caches for that request only. */
 export interface SagLoaders {
+  /**
+   * Cases as the caller may see them: null for a case that is missing or that the caller may
+   * not read (the two look the same). Each batch is written to the access log before it resolves.
+   */
   sag: DataLoader<string, SagNode | null>;
+  /** Cases as stored, whoever asks: only for code that decides access itself. */
+  storedSag: DataLoader<string, SagNode | null>;
   /** A case's registrations as known at the request's Registreringstid, oldest first. */
   registreringer: DataLoader<string, SagRegistreringNode[]>;
-  /** The first page of each scope's cases, newest first, from one search for all scopes. */
+  /**
+   * The first page of each scope's cases the caller may see, newest first, from one search for
+   * all scopes; the pages are written to the access log before they resolve.
+   */
   scopedSager: DataLoader<ScopedSagerKey, Connection<SagNode>, string>;
 }
 
@@ -95,10 +121,30 @@ function toFirstPage(items: PageItem<SagData>[], first: number): Connection<SagN
   };
 }
 
-export function createSagLoaders(store: BitemporalStore, at: PointInTime): SagLoaders {
-  const sag = new DataLoader<string, SagNode | null>(async (uuids) => {
+export function createSagLoaders(
+  store: BitemporalStore,
+  at: PointInTime,
+  { readAccess, audit }: SagReadAccess,
+): SagLoaders {
+  const decide = async (node: SagNode): Promise<DecidedSag> => ({
+    sag: node,
+    decision: await readAccess.decide(toAccessAttributes(node)),
+  });
+
+  const storedSag = new DataLoader<string, SagNode | null>(async (uuids) => {
     const found = await store.findByIds<SagData>(STORE_TYPES.sag, uuids, at);
     return found.map((stored) => (stored ? toSagNode(stored) : null));
+  });
+
+  const sag = new DataLoader<string, SagNode | null>(async (uuids) => {
+    const nodes = await storedSag.loadMany(uuids);
+    const decided = await Promise.all(
+      nodes.map((node) => (node === null || node instanceof Error ? null : decide(node))),
+    );
+    await audit.record(buildReadAuditEntries(decided.filter((d) => d !== null)));
+    return nodes.map((node, i) =>
+      node instanceof Error ? node : decided[i]?.decision.allowed ? node : null,
+    );
   });
 
   // The port has no batched history read; the loader still keeps one read per case and request.
@@ -118,9 +164,11 @@ export function createSagLoaders(store: BitemporalStore, at: PointInTime): SagLo
   // their scopes, grouped in memory; the cursors are the store's, so later pages continue with
   // an ordinary search of one scope.
   const loadGroup = async (
-    { path, filter, first }: Omit<ScopedSagerKey, 'scope'>,
+    { path, filter, first, soegekriterier }: Omit<ScopedSagerKey, 'scope'>,
     keys: ScopedSagerKey[],
   ): Promise<Connection<SagNode>[]> => {
+    // Only permitted cases are fetched, so totalCount and cursors count nothing else.
+    const anyOf = await readAccess.getFilters();
     const groups = keys.map((key) => ({
       scope: getEffectiveScope(key),
       items: [] as PageItem<SagData>[],
@@ -132,12 +180,13 @@ export function createSagLoaders(store: BitemporalStore, at: PointInTime): SagLo
         type: STORE_TYPES.sag,
         at,
         filter: { ...filter, [path]: { in: union } },
+        anyOf,
         first: SCOPED_PAGE_SIZE,
         after,
         order: 'desc',
       });
       for (const item of page.items) {
-        sag.prime(item.uuid, toSagNode(item));
+        storedSag.prime(item.uuid, toSagNode(item));
         const values = getScopeValues(item.data, path);
         for (const { scope, items } of groups) {
           if (values.some((v) => scope.has(v))) items.push(item);
@@ -146,7 +195,16 @@ export function createSagLoaders(store: BitemporalStore, at: PointInTime): SagLo
       if (!page.hasNextPage) break;
       after = page.endCursor;
     }
-    return groups.map(({ items }) => toFirstPage(items, first));
+    const connections = groups.map(({ items }) => toFirstPage(items, first));
+    // One record per batch (and privilege group): the cases of every page returned.
+    const returned = new Map(connections.flatMap((c) => c.nodes).map((n) => [n.uuid, n]));
+    await audit.record(
+      buildSearchAuditEntries(await Promise.all([...returned.values()].map(decide)), {
+        soegekriterier: { ...soegekriterier, [path]: union },
+        cpr: getSearchedCpr(filter),
+      }),
+    );
+    return connections;
   };
 
   const scopedSager = new DataLoader<ScopedSagerKey, Connection<SagNode>, string>(
@@ -175,5 +233,5 @@ export function createSagLoaders(store: BitemporalStore, at: PointInTime): SagLo
     },
   );
 
-  return { sag, registreringer, scopedSager };
+  return { sag, storedSag, registreringer, scopedSager };
 }

@@ -1,10 +1,25 @@
+import type { Caller } from '../../kit/auth/caller';
 import { parsePageArgs, toConnection, type Connection } from '../../kit/connection';
 import { BadUserInputError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, Filter, PointInTime } from '../../kit/store/bitemporal-store';
+import { assertBorger } from '../sag/assert-borger';
+import { assertPartCprFilter } from '../sag/assert-part-cpr-filter';
 import { STORE_TYPES, type SagData } from '../sag/sag-data';
+import { toAccessAttributes } from '../sag/to-access-attributes';
 import { buildSagFilter, restrictFilter, type SagFilterInput } from './build-sag-filter';
-import type { SagLoaders, ScopePath } from './create-sag-loaders';
+import {
+  buildSearchAuditEntries,
+  getSearchedCpr,
+  toSoegekriterier,
+  type DecidedSag,
+} from './build-sag-audit-entries';
+import type {
+  SagLoaders,
+  SagReadAccess,
+  SagRegistreringNode,
+  ScopePath,
+} from './create-sag-loaders';
 import { toSagNode, type SagNode } from './to-sag-node';
 
 const SAGSNUMMER = /^\d{4}-\d{6}$/;
@@ -20,9 +35,17 @@ export interface SagSearchArgs {
   after?: string | null;
 }
 
-/** One request's case searches: each reads at the request's instant, one page at a time. */
+/**
+ * One request's case reads: each reads at the request's instant, shows only the cases the caller
+ * may see (lists are filtered in the store query, so totalCount and cursors count nothing else)
+ * and writes the access log before it answers.
+ */
 export interface SagQueries {
+  /** A case by uuid; null when missing or not visible to the caller. */
+  findSag(uuid: string): Promise<SagNode | null>;
   searchSager(args: SagSearchArgs): Promise<Connection<SagNode>>;
+  /** A citizen's own cases: those where the token's CPR number is a party. */
+  searchMineSager(args: SagSearchArgs): Promise<Connection<SagNode>>;
   /** The cases of a scope (a unit set, a building), newest first. */
   searchScopedSager(
     path: ScopePath,
@@ -30,6 +53,12 @@ export interface SagQueries {
     args: SagSearchArgs,
   ): Promise<Connection<SagNode>>;
   findSagMedNummer(organisation: string, sagsnummer: string): Promise<SagNode | null>;
+  /** The history of a case the caller may see; empty otherwise. */
+  findRegistreringer(sag: SagNode): Promise<SagRegistreringNode[]>;
+}
+
+export interface SagQueryAccess extends SagReadAccess {
+  caller: Caller;
 }
 
 function emptyConnection<N>(): Connection<N> {
@@ -41,43 +70,78 @@ export function createSagQueries(
   store: BitemporalStore,
   at: PointInTime,
   loaders: SagLoaders,
+  { caller, readAccess, audit }: SagQueryAccess,
 ): SagQueries {
+  const decide = async (node: SagNode): Promise<DecidedSag> => ({
+    sag: node,
+    decision: await readAccess.decide(toAccessAttributes(node)),
+  });
+
   const search = async (
     filter: Filter,
     page: { first: number; after: string | null },
     order: 'asc' | 'desc',
+    soegekriterier: Record<string, unknown>,
   ): Promise<Connection<SagNode>> => {
     const found = await store.search<SagData>({
       type: STORE_TYPES.sag,
       at,
       filter,
+      anyOf: await readAccess.getFilters(),
       ...page,
       order,
     });
-    return toConnection(found, (item) => {
+    const connection = toConnection(found, (item) => {
       const node = toSagNode(item);
-      loaders.sag.prime(node.uuid, node);
+      loaders.storedSag.prime(node.uuid, node);
       return node;
     });
+    await audit.record(
+      buildSearchAuditEntries(await Promise.all(connection.nodes.map(decide)), {
+        soegekriterier,
+        cpr: getSearchedCpr(filter),
+      }),
+    );
+    return connection;
+  };
+
+  const searchSager = (args: SagSearchArgs): Promise<Connection<SagNode>> => {
+    assertPartCprFilter(caller, args.filter?.partCpr);
+    const page = parsePageArgs(args);
+    const filter = buildSagFilter(args.filter);
+    return search(
+      filter,
+      page,
+      args.sortering === 'AELDSTE_FOERST' ? 'asc' : 'desc',
+      toSoegekriterier({ ...args.filter }),
+    );
   };
 
   return {
-    searchSager(args) {
-      const page = parsePageArgs(args);
-      const filter = buildSagFilter(args.filter);
-      return search(filter, page, args.sortering === 'AELDSTE_FOERST' ? 'asc' : 'desc');
+    findSag: (uuid) => loaders.sag.load(assertUuid(uuid, 'uuid')),
+
+    searchSager,
+
+    searchMineSager(args) {
+      const cpr = assertBorger(caller);
+      assertPartCprFilter(caller, args.filter?.partCpr);
+      return searchSager({ ...args, sortering: null, filter: { ...args.filter, partCpr: cpr } });
     },
 
     async searchScopedSager(path, scope, args) {
+      assertPartCprFilter(caller, args.filter?.partCpr);
       const page = parsePageArgs(args);
       const filter = buildSagFilter(args.filter);
+      const soegekriterier = toSoegekriterier({ ...args.filter });
       // The first page of many entities in one `_entities` call is batched; a later page is asked
       // for one entity at a time.
       if (page.after === null) {
-        return loaders.scopedSager.load({ path, scope, filter, first: page.first });
+        return loaders.scopedSager.load({ path, scope, filter, first: page.first, soegekriterier });
       }
       const scoped = restrictFilter(filter, path, scope);
-      return scoped === null ? emptyConnection() : search(scoped, page, 'desc');
+      return scoped === null
+        ? emptyConnection()
+        : search(scoped, page, 'desc', { ...soegekriterier, [path]: [...scope] });
     },
 
     async findSagMedNummer(organisation, sagsnummer) {
@@ -85,12 +149,25 @@ export function createSagQueries(
       if (!SAGSNUMMER.test(sagsnummer)) {
         throw new BadUserInputError('sagsnummer must look like 2026-000123', 'sagsnummer');
       }
-      const found = await search(
-        { organisation: { eq: id }, sagsnummer: { eq: sagsnummer } },
-        { first: 1, after: null },
-        'asc',
-      );
-      return found.nodes[0] ?? null;
+      // Found whoever asks, then decided like a read by uuid: a case the caller may not see is
+      // null, and the refused attempt is logged.
+      const found = await store.search<SagData>({
+        type: STORE_TYPES.sag,
+        at,
+        filter: { organisation: { eq: id }, sagsnummer: { eq: sagsnummer } },
+        first: 1,
+        after: null,
+        order: 'asc',
+      });
+      const item = found.items[0];
+      if (!item) return null;
+      loaders.storedSag.prime(item.uuid, toSagNode(item));
+      return loaders.sag.load(item.uuid);
+    },
+
+    async findRegistreringer(sag) {
+      const { decision } = await decide(sag);
+      return decision.allowed ? loaders.registreringer.load(sag.uuid) : [];
     },
   };
 }

@@ -1,4 +1,5 @@
-import { getAktoer, type SagContext } from '../context';
+import { getAktoer } from '../../kit/auth/caller';
+import type { SagContext } from '../context';
 import { toSagNode } from '../data/to-sag-node';
 import { changeFremdrift } from '../sag/change-fremdrift';
 import { createSag } from '../sag/create-sag';
@@ -12,8 +13,9 @@ export const Mutation = {
   opretSag: async (_: unknown, args: { input: OpretSagInput }, context: SagContext) =>
     toSagNode(
       await createSag(context.store, args.input, {
-        aktoer: getAktoer(context),
+        aktoer: getAktoer(context.caller),
         tid: context.now(),
+        guard: context.writeGuard,
       }),
     ),
 
@@ -24,8 +26,9 @@ export const Mutation = {
   ) =>
     toSagNode(
       await updateSag(context.store, args.uuid, args.version, args.input, {
-        aktoer: getAktoer(context),
+        aktoer: getAktoer(context.caller),
         tid: context.now(),
+        guard: context.writeGuard,
       }),
     ),
 
@@ -36,8 +39,9 @@ export const Mutation = {
   ) =>
     toSagNode(
       await changeFremdrift(context.store, args.uuid, args.version, args.fremdrift, {
-        aktoer: getAktoer(context),
+        aktoer: getAktoer(context.caller),
         tid: context.now(),
+        guard: context.writeGuard,
         note: args.note ?? null,
       }),
     ),

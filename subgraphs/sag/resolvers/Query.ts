@@ -1,11 +1,10 @@
-import { DomainError } from '../../kit/domain-error';
-import { assertUuid } from '../../kit/ids';
-import { ANONYMOUS_AKTOER, getAktoer, type SagContext } from '../context';
+import { getAdgangslogScope } from '../../kit/audit/find-adgangslog';
+import type { SagContext } from '../context';
 import type { SagSearchArgs } from '../data/create-sag-queries';
 
 export const Query = {
   sag: (_: unknown, args: { uuid: string }, context: SagContext) =>
-    context.loaders.sag.load(assertUuid(args.uuid, 'uuid')),
+    context.queries.findSag(args.uuid),
 
   sagMedNummer: (
     _: unknown,
@@ -16,17 +15,16 @@ export const Query = {
   sager: (_: unknown, args: SagSearchArgs, context: SagContext) =>
     context.queries.searchSager(args),
 
-  mineSager: (_: unknown, args: SagSearchArgs, context: SagContext) => {
-    const aktoer = getAktoer(context);
-    if (aktoer === ANONYMOUS_AKTOER) {
-      throw new DomainError('UNAUTHENTICATED', 'mineSager needs a signed-in user', {
-        status: 401,
-      });
-    }
-    return context.queries.searchSager({
-      ...args,
-      sortering: null,
-      filter: { ...args.filter, sagsbehandler: aktoer },
-    });
-  },
+  mineSager: (_: unknown, args: SagSearchArgs, context: SagContext) =>
+    context.queries.searchMineSager(args),
+
+  adgangslog: (
+    _: unknown,
+    args: { cpr?: string | null; fra?: Date | null; til?: Date | null },
+    context: SagContext,
+  ) =>
+    getAdgangslogScope(context.caller, args, {
+      now: context.now(),
+      retentionMs: context.auditRetentionMs,
+    }),
 };

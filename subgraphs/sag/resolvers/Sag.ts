@@ -1,12 +1,12 @@
-import { assertUuid } from '../../kit/ids';
 import type { SagContext } from '../context';
 import type { SagNode } from '../data/to-sag-node';
 
 // The referenced entities belong to other subgraphs: a reference is enough, the gateway fetches
 // them. This subgraph never calls another service.
 export const Sag = {
+  // The same decision as `Query.sag`: a case the caller may not see resolves to null.
   __resolveReference: (reference: { uuid: string }, context: SagContext) =>
-    context.loaders.sag.load(assertUuid(reference.uuid, 'uuid')),
+    context.queries.findSag(reference.uuid),
 
   kle: (parent: SagNode) => ({ __typename: 'Klasse', uuid: parent.kle }),
 
@@ -30,5 +30,5 @@ export const Sag = {
   aendret: (parent: SagNode) => new Date(parent.aendret),
 
   registreringer: (parent: SagNode, _: unknown, context: SagContext) =>
-    context.loaders.registreringer.load(parent.uuid),
+    context.queries.findRegistreringer(parent),
 };

@@ -19,6 +19,8 @@ export function getCurrentData(registrering: Registrering<SagData>): SagData {
 /**
  * Applies a change to the case read at `version`, as a RETTET registration valid from `tid`.
  * `decide` sees the current data and returns the patch (or throws when the change is not allowed).
+ * With a guard, a case the caller may not see is SAG_NOT_FOUND and a change outside their
+ * write access FORBIDDEN; both are decided before anything is written.
  * A stale `version` fails with VERSION_CONFLICT and changes nothing: checked here first for a
  * clear answer, and again atomically by the store against a concurrent writer.
  */
@@ -32,7 +34,12 @@ export async function changeSag(
   const id = assertUuid(uuid, 'uuid');
   const history = await store.findHistory<SagData>(STORE_TYPES.sag, id);
   const head = history[history.length - 1];
-  if (!head || INVISIBLE_LIVSCYKLUS.includes(head.livscyklus)) {
+  // A case the caller may not see is missing to them, before its version can say otherwise.
+  if (
+    !head ||
+    INVISIBLE_LIVSCYKLUS.includes(head.livscyklus) ||
+    (options.guard && !(await options.guard.maySee(id, getCurrentData(head))))
+  ) {
     throw new NotFoundError('SAG_NOT_FOUND', `No case ${id}`);
   }
   if (head.nr !== version) {
@@ -41,10 +48,12 @@ export async function changeSag(
       currentVersion: head.nr,
     });
   }
+  const current = getCurrentData(head);
   const patch: Partial<SagData> = {
-    ...decide(getCurrentData(head)),
+    ...decide(current),
     aendret: options.tid.toISOString(),
   };
+  await options.guard?.assertMayChange(id, current, { ...current, ...patch });
   const virkninger = patchTimeline(head.virkninger, patch, options.tid);
   const result = await store.append<SagData>({
     type: STORE_TYPES.sag,
@@ -56,5 +65,5 @@ export async function changeSag(
     virkninger,
     tid: options.tid,
   });
-  return { uuid: id, version: result.version, data: { ...getCurrentData(head), ...patch } };
+  return { uuid: id, version: result.version, data: { ...current, ...patch } };
 }

@@ -21,6 +21,14 @@ export async function createSag(
 ): Promise<StoredObject<SagData>> {
   const fields = parseOpretSagInput(input);
   const uuid = options.uuid ?? randomUUID();
+  // Decided on the case as it will be stored (its number aside), before a number is drawn.
+  await options.guard?.assertMayCreate(uuid, {
+    sagsnummer: '',
+    ...fields,
+    fremdrift: 'OPSTAAET',
+    oprettet: options.tid.toISOString(),
+    aendret: options.tid.toISOString(),
+  });
   const sagsnummer = await allocateSagsnummer(store, fields.organisation, options.tid);
   const iso = options.tid.toISOString();
   const data: SagData = {

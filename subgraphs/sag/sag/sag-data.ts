@@ -1,5 +1,10 @@
+import type { SagWriteGuard } from './create-sag-write-guard';
+
 /** Store type names of this subgraph's objects. */
 export const STORE_TYPES = { sag: 'Sag' } as const;
+
+/** How the access log names a case (`objektType`). */
+export const OBJEKT_TYPE = 'Sag';
 
 export const MAX_TITEL_LENGTH = 200;
 export const MAX_BESKRIVELSE_LENGTH = 4000;
@@ -67,4 +72,6 @@ export interface ChangeOptions {
   aktoer: string;
   tid: Date;
   note?: string | null;
+  /** The caller's access checks; left out only by the seed, which writes as the system. */
+  guard?: SagWriteGuard;
 }

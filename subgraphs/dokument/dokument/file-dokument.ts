@@ -1,0 +1,77 @@
+import type { Grant } from '../../kit/auth/row-access';
+import type { ContentStore } from '../../kit/content/content-store';
+import { ForbiddenError, NotFoundError } from '../../kit/domain-error';
+import { assertUuid } from '../../kit/ids';
+import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
+import type { DokumentAccess } from '../access/create-dokument-access';
+import type { SagLookup } from '../sag-lookup/sag-lookup';
+import { createDokument, type OpretDokumentInput } from './create-dokument';
+import { DOKUMENT_STORE_TYPE, type DokumentData } from './dokument-data';
+
+export interface FileDokumentDeps {
+  store: BitemporalStore;
+  contentStore: ContentStore;
+  sagLookup: SagLookup;
+  access: DokumentAccess;
+  /** The caller's token, for asking the case index on their behalf. */
+  token: string | null;
+}
+
+/**
+ * Files a new document on a case, as the caller: the case must be visible to the caller
+ * (SAG_NOT_FOUND otherwise, whether it is missing or hidden), and one of the caller's
+ * `dokument:skriv` groups must cover the new document's access attributes (FORBIDDEN otherwise,
+ * checked before any content is read or anything written). The document takes its case's access
+ * attributes as they are now (see `DokumentData.adgang`). The creation, or the refusal, is in the
+ * access log before this resolves.
+ */
+export async function fileDokument(
+  deps: FileDokumentDeps,
+  input: OpretDokumentInput,
+  options: { aktoer: string; tid: Date },
+): Promise<StoredObject<DokumentData>> {
+  const sag = assertUuid(input.sag, 'input.sag');
+  const sagAdgang = await deps.sagLookup.findSag(sag, deps.token);
+  if (sagAdgang === null) throw new NotFoundError('SAG_NOT_FOUND', `No case ${sag}`);
+  let grant: Grant | null = null;
+  const created = await createDokument(
+    deps.store,
+    deps.contentStore,
+    { ...input, sag },
+    {
+      ...options,
+      sagAdgang,
+      authorize: async (adgang) => {
+        const decision = await deps.access.writeAccess.decide(adgang);
+        if (!decision.allowed) {
+          await deps.access.audit.record([
+            {
+              operation: 'OPRET',
+              objektType: DOKUMENT_STORE_TYPE,
+              objekter: [],
+              cpr: adgang.cpr,
+              udfald: 'AFVIST',
+              rolle: 'dokument:skriv',
+            },
+          ]);
+          throw new ForbiddenError();
+        }
+        grant = decision.grant;
+      },
+    },
+  );
+  // The document is registered by now: if its creation cannot be logged, it is not returned
+  // (AUDIT_UNAVAILABLE), although it stays filed.
+  await deps.access.audit.record([
+    {
+      operation: 'OPRET',
+      objektType: DOKUMENT_STORE_TYPE,
+      objekter: [created.uuid],
+      cpr: created.data.adgang.cpr,
+      udfald: 'TILLADT',
+      grant,
+      rolle: 'dokument:skriv',
+    },
+  ]);
+  return created;
+}

@@ -1,0 +1,63 @@
+import { BadUserInputError, ForbiddenError } from '../domain-error';
+import { getGroupsWithRole, type Caller } from '../auth/caller';
+import type { AuditLog, AuditRecord } from './audit-log';
+import { isCpr } from './is-cpr';
+
+/** The most records one subgraph returns for one query. */
+export const MAX_ADGANGSLOG_POSTER = 500;
+
+/** Whose records a caller asks for and in which period, once the caller's rights are applied. */
+export interface AdgangslogScope {
+  cpr: string;
+  fra: Date;
+  til: Date;
+}
+
+/**
+ * Decides whose access log a caller may read. A citizen reads their own: a `cpr` argument is
+ * refused unless it is the token's. A user needs `adgangslog:laes` (an auditor) and must name the
+ * CPR number. Everyone else is refused. `fra` defaults to the retention horizon, `til` to now.
+ */
+export function getAdgangslogScope(
+  caller: Caller,
+  args: { cpr?: string | null; fra?: Date | null; til?: Date | null },
+  options: { now: Date; retentionMs: number },
+): AdgangslogScope {
+  const fra = args.fra ?? new Date(options.now.getTime() - options.retentionMs);
+  const til = args.til ?? new Date(options.now.getTime() + 1000);
+  if (fra.getTime() >= til.getTime()) throw new BadUserInputError('fra must be before til', 'fra');
+  if (args.cpr !== undefined && args.cpr !== null && !isCpr(args.cpr)) {
+    throw new BadUserInputError('cpr must be 10 digits', 'cpr');
+  }
+  if (caller.kind === 'BORGER') {
+    if (args.cpr && args.cpr !== caller.cpr) throw new ForbiddenError();
+    return { cpr: caller.cpr, fra, til };
+  }
+  if (getGroupsWithRole(caller, 'adgangslog:laes').length === 0) throw new ForbiddenError();
+  if (!args.cpr) throw new BadUserInputError('cpr is required', 'cpr');
+  return { cpr: args.cpr, fra, til };
+}
+
+/**
+ * One subgraph's records for a scope, newest first, as the caller may see them: an auditor sees
+ * the records made under a privilege group of the municipalities they audit and the citizen's
+ * own; a citizen sees every record about them, but never other people's CPR numbers or search
+ * criteria (those may name others).
+ */
+export async function findAdgangslogPoster(
+  log: AuditLog,
+  caller: Caller,
+  scope: AdgangslogScope,
+): Promise<AuditRecord[]> {
+  const page = await log.search({
+    cpr: scope.cpr,
+    fra: scope.fra,
+    til: scope.til,
+    first: MAX_ADGANGSLOG_POSTER,
+  });
+  if (caller.kind === 'BORGER') {
+    return page.records.map((r) => ({ ...r, cpr: [scope.cpr], soegekriterier: null }));
+  }
+  const audited = new Set(getGroupsWithRole(caller, 'adgangslog:laes').map((g) => g.cvr));
+  return page.records.filter((r) => r.organisation === null || audited.has(r.organisation));
+}

@@ -1,0 +1,16 @@
+import type { AuthConfig } from '../config';
+import { createAuthenticator, type Authenticator } from './create-authenticator';
+import { createTokenVerifier } from './create-token-verifier';
+
+/** The authenticator a service runs with. */
+export function createAuthenticatorFromConfig(config: AuthConfig): Authenticator {
+  return createAuthenticator({
+    verify: createTokenVerifier({
+      jwks: new URL(config.jwksUrl),
+      issuer: config.issuer,
+      audience: config.audience,
+      algorithms: config.algorithms,
+    }),
+    required: config.required,
+  });
+}

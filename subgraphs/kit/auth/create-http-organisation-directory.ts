@@ -1,0 +1,189 @@
+import { DomainError } from '../domain-error';
+import { isUuid } from '../ids';
+import type { OrganisationDirectory } from './organisation-directory';
+
+/**
+ * The organisation subgraph could not answer: access cannot be decided, so the request is
+ * refused rather than answered as if there were no restriction.
+ */
+export class OrganisationDirectoryUnavailableError extends DomainError {
+  constructor(cause?: unknown) {
+    super(
+      'ORGANISATION_UNAVAILABLE',
+      'The organisation directory is unavailable; try again later',
+      {
+        status: 503,
+        cause,
+      },
+    );
+  }
+}
+
+export interface HttpOrganisationDirectoryOptions {
+  /** The organisation subgraph's GraphQL endpoint. */
+  url: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Per call, up to the last byte of the answer. @default 2000 */
+  timeoutMs?: number;
+  /** How long an answer is reused. @default 60000 */
+  cacheTtlMs?: number;
+  /** Answers kept at most; the oldest go first. @default 1000 */
+  maxEntries?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+const ORGANISATION_QUERY = `query($cvr: String!) {
+  organisationer(filter: { cvr: $cvr }, first: 1) { nodes { uuid } }
+}`;
+const ENHED_QUERY = `query($uuid: ID!) { organisationEnhed(uuid: $uuid) { uuid efterkommerIder } }`;
+
+const CVR = /^\d{8}$/;
+
+interface CacheEntry<T> {
+  value: T;
+  expires: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The organisation uuid in an `organisationer` answer; null when there is none. */
+function readOrganisation(data: Record<string, unknown>): string | null {
+  const connection = data.organisationer;
+  if (!isRecord(connection) || !Array.isArray(connection.nodes)) {
+    throw new TypeError('organisationer has no nodes');
+  }
+  const node: unknown = connection.nodes[0];
+  if (node === undefined) return null;
+  if (!isRecord(node) || !isUuid(node.uuid)) throw new TypeError('organisation without uuid');
+  return node.uuid.toLowerCase();
+}
+
+/** The unit and its descendants in an `organisationEnhed` answer; empty when unknown. */
+function readSubtree(data: Record<string, unknown>): string[] {
+  const enhed = data.organisationEnhed;
+  if (enhed === null) return [];
+  if (!isRecord(enhed) || !isUuid(enhed.uuid) || !Array.isArray(enhed.efterkommerIder)) {
+    throw new TypeError('organisationEnhed has no uuid or efterkommerIder');
+  }
+  const below: unknown[] = enhed.efterkommerIder;
+  if (!below.every(isUuid)) throw new TypeError('efterkommerIder holds a non-uuid');
+  return [enhed.uuid, ...below].map((id) => id.toLowerCase());
+}
+
+/**
+ * An OrganisationDirectory over the organisation subgraph's GraphQL endpoint, asking with the
+ * caller's token. Organisation structure is not personal data, so answers are cached across
+ * requests and callers (bounded, with a TTL). Only positive answers are cached: an empty answer
+ * may reflect the asking caller's rights, and must not narrow anyone else's.
+ *
+ * Any failure (network, timeout, non-200, GraphQL errors, an answer of the wrong shape) throws
+ * OrganisationDirectoryUnavailableError: the request then fails closed, it is never treated as
+ * "no restriction".
+ */
+export function createHttpOrganisationDirectory(
+  options: HttpOrganisationDirectoryOptions,
+): OrganisationDirectory {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
+  const maxEntries = options.maxEntries ?? 1000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, CacheEntry<string | string[]>>();
+
+  const remember = (key: string, value: string | string[]): void => {
+    cache.delete(key);
+    cache.set(key, { value, expires: now() + cacheTtlMs });
+    // A Map iterates in insertion order: the first key is the oldest entry.
+    while (cache.size > maxEntries) {
+      const oldest = cache.keys().next();
+      if (oldest.done) break;
+      cache.delete(oldest.value);
+    }
+  };
+
+  const recall = (key: string): string | string[] | undefined => {
+    const entry = cache.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expires <= now()) {
+      cache.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  };
+
+  const ask = async (
+    query: string,
+    variables: Record<string, string>,
+    token: string | null,
+  ): Promise<Record<string, unknown>> => {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await doFetch(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal,
+      });
+      if (response.status !== 200) {
+        // The body is not read into the error: it may quote the request.
+        await response.body?.cancel();
+        throw new Error(`organisation answered ${response.status}`);
+      }
+      const body: unknown = await response.json();
+      if (!isRecord(body)) throw new TypeError('organisation answered no object');
+      if (Array.isArray(body.errors) && body.errors.length > 0) {
+        throw new Error('organisation answered with errors');
+      }
+      if (!isRecord(body.data)) throw new TypeError('organisation answered no data');
+      return body.data;
+    } catch (error) {
+      throw new OrganisationDirectoryUnavailableError(error);
+    }
+  };
+
+  return {
+    async findOrganisationByCvr(cvr, token) {
+      // Nothing but a CVR number is sent on: anything else cannot name an organisation.
+      if (!CVR.test(cvr)) return null;
+      const key = `cvr:${cvr}`;
+      const cached = recall(key);
+      if (typeof cached === 'string') return cached;
+      const organisation = readAnswer(
+        await ask(ORGANISATION_QUERY, { cvr }, token),
+        readOrganisation,
+      );
+      if (organisation !== null) remember(key, organisation);
+      return organisation;
+    },
+
+    async findEnhedSubtree(enhed, token) {
+      if (!isUuid(enhed)) return [];
+      const key = `enhed:${enhed.toLowerCase()}`;
+      const cached = recall(key);
+      if (Array.isArray(cached)) return [...cached];
+      const subtree = readAnswer(await ask(ENHED_QUERY, { uuid: enhed }, token), readSubtree);
+      if (subtree.length > 0) remember(key, subtree);
+      return [...subtree];
+    },
+  };
+}
+
+/** Reads an answer, turning a malformed one into the same failure as an unreachable service. */
+function readAnswer<T>(
+  data: Record<string, unknown>,
+  read: (data: Record<string, unknown>) => T,
+): T {
+  try {
+    return read(data);
+  } catch (error) {
+    throw new OrganisationDirectoryUnavailableError(error);
+  }
+}
