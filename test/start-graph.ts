@@ -49,6 +49,8 @@ export interface StartedGraph {
   /** The offline BBR upstream the bbr subgraph reads, with its request log and fault switches. */
   bbrUpstream: OfflineBbrUpstream;
   subgraphs: Record<SubgraphName, SubgraphServer>;
+  /** Each subgraph's own GraphQL endpoint, for calls that bypass the gateway. */
+  subgraphUrls: Record<SubgraphName, string>;
   /** Every subgraph fetch since the last `resetCounts`. */
   fetches: RecordedFetch[];
   resetCounts(): void;
@@ -234,6 +236,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     stores,
     bbrUpstream,
     subgraphs,
+    subgraphUrls: urls as Record<SubgraphName, string>,
     fetches,
     resetCounts() {
       fetches.length = 0;
