@@ -32,6 +32,7 @@ const GRAPHQL_CALL_HEADERS = [
   'authorization',
   'content-type',
   'registreringstid',
+  'traceparent',
   'virkningstid',
   'x-request-id',
 ];
@@ -233,6 +234,7 @@ describe('authentication at the gateway', () => {
     expect(Object.keys(get?.headers ?? {}).sort()).toEqual([
       'authorization',
       'registreringstid',
+      'traceparent',
       'virkningstid',
       'x-request-id',
     ]);
@@ -244,6 +246,7 @@ describe('authentication at the gateway', () => {
       'content-length',
       'content-type',
       'registreringstid',
+      'traceparent',
       'virkningstid',
       'x-content-sha256',
       'x-request-id',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AUTH_ENV } from '../subgraphs/kit/auth/testing/auth-env';
 import { loadConfig } from './config';
 import { DEFAULT_PERSISTED_QUERY_CACHE_BYTES } from './create-persisted-query-cache';
@@ -41,6 +42,52 @@ describe('the gateway configuration', () => {
     expect(() => loadConfig({ ...AUTH_ENV, PERSISTED_QUERY_CACHE_BYTES: '8MB' })).toThrow(
       expect.objectContaining({
         problems: ['PERSISTED_QUERY_CACHE_BYTES must be a non-negative integer, got "8MB"'],
+      }),
+    );
+  });
+
+  it('reads the committed supergraph file, checked every 10 s, in one process by default', () => {
+    const config = loadConfig({ ...AUTH_ENV });
+    expect(config.supergraph).toEqual({
+      kind: 'file',
+      path: join(__dirname, '..', 'schema', 'supergraph.graphql'),
+    });
+    expect(config.supergraphPollMs).toBe(10_000);
+    expect(config.workers).toBe(1);
+  });
+
+  it('reads SUPERGRAPH_URL, SUPERGRAPH_POLL_MS and GATEWAY_WORKERS', () => {
+    const config = loadConfig({
+      ...AUTH_ENV,
+      SUPERGRAPH_URL: 'https://schema.example/supergraph.graphql',
+      SUPERGRAPH_POLL_MS: '30000',
+      GATEWAY_WORKERS: '4',
+    });
+    expect(config.supergraph).toEqual({
+      kind: 'url',
+      url: 'https://schema.example/supergraph.graphql',
+    });
+    expect(config.supergraphPollMs).toBe(30_000);
+    expect(config.workers).toBe(4);
+  });
+
+  it('refuses two supergraph locations, a non-http URL and a bad worker count together', () => {
+    expect(() =>
+      loadConfig({
+        ...AUTH_ENV,
+        SUPERGRAPH_FILE: '/etc/supergraph.graphql',
+        SUPERGRAPH_URL: 'ftp://schema.example/supergraph.graphql',
+        SUPERGRAPH_POLL_MS: '0',
+        GATEWAY_WORKERS: '65',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'SUPERGRAPH_URL must be an http(s) URL',
+          'Set SUPERGRAPH_FILE or SUPERGRAPH_URL, not both',
+          'SUPERGRAPH_POLL_MS must be a positive integer, got "0"',
+          'GATEWAY_WORKERS must be at most 64',
+        ],
       }),
     );
   });

@@ -4,16 +4,25 @@ import {
   readAuthConfig,
   readBoolean,
   readPort,
+  readShutdownGraceMs,
   readUrl,
   type AuthConfig,
   type Env,
 } from '../subgraphs/kit/config';
+import {
+  readTracingConfig,
+  type TracingConfig,
+} from '../subgraphs/kit/tracing/read-tracing-config';
 import { DEFAULT_PERSISTED_QUERY_CACHE_BYTES } from './create-persisted-query-cache';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits/create-query-limit-rules';
 import {
   DEFAULT_SUBGRAPH_CALL_SETTINGS,
   type SubgraphCallSettings,
 } from './subgraph-calls/subgraph-call-settings';
+import {
+  DEFAULT_SUPERGRAPH_POLL_MS,
+  type SupergraphLocation,
+} from './supergraph/create-supergraph-source';
 
 export interface GatewayConfig {
   /** @default 4000 */
@@ -35,15 +44,31 @@ export interface GatewayConfig {
   persistedQueryCacheBytes: number;
   /** Limits on each query (QUERY_MAX_*); see DEFAULT_QUERY_LIMITS. */
   queryLimits: QueryLimits;
-  /** @default schema/supergraph.graphql */
-  supergraphFile: string;
+  /**
+   * SUPERGRAPH_FILE or SUPERGRAPH_URL (http(s)), never both: where the supergraph is read and
+   * checked for new versions. @default the file schema/supergraph.graphql
+   */
+  supergraph: SupergraphLocation;
+  /** SUPERGRAPH_POLL_MS: how often the supergraph is checked for a new version. @default 10000 */
+  supergraphPollMs: number;
+  /** GATEWAY_WORKERS: processes sharing the port (node:cluster); 1 runs no cluster. @default 1 */
+  workers: number;
   /** Subgraph URLs by subgraph name, overriding the ones composed into the supergraph. */
   subgraphUrls: Record<string, string>;
   /** Timeouts, size cap, retries and breaker of subgraph calls (SUBGRAPH_*). */
   subgraphCalls: SubgraphCallSettings;
+  /** SHUTDOWN_GRACE_MS: how long /ready answers 503 before the drain starts. @default 5000 */
+  shutdownGraceMs: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: spans are exported only when it is set. */
+  tracing: TracingConfig;
+  /** GATEWAY_METRICS_MAX_OPERATIONS: distinct operation names in metrics labels. @default 100 */
+  maxOperationLabels: number;
 }
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
+
+/** More workers than this is a typo rather than a plan. */
+export const MAX_GATEWAY_WORKERS = 64;
 
 /** The environment variable for each query limit. */
 const QUERY_LIMIT_VARIABLES: Record<keyof QueryLimits, string> = {
@@ -100,6 +125,19 @@ function readSubgraphCalls(env: Env, problems: string[]): SubgraphCallSettings {
   };
 }
 
+function readSupergraphLocation(env: Env, problems: string[]): SupergraphLocation {
+  const file = env.SUPERGRAPH_FILE ?? '';
+  const url = readUrl(env, 'SUPERGRAPH_URL', problems);
+  if (file !== '' && env.SUPERGRAPH_URL) {
+    problems.push('Set SUPERGRAPH_FILE or SUPERGRAPH_URL, not both');
+  }
+  if (url) return { kind: 'url', url };
+  return {
+    kind: 'file',
+    path: file !== '' ? file : join(__dirname, '..', 'schema', 'supergraph.graphql'),
+  };
+}
+
 function readQueryLimits(env: Env, problems: string[]): QueryLimits {
   const limits = { ...DEFAULT_QUERY_LIMITS };
   for (const key of Object.keys(QUERY_LIMIT_VARIABLES) as (keyof QueryLimits)[]) {
@@ -137,10 +175,18 @@ export function loadConfig(env: Env): GatewayConfig {
       0,
     ),
     queryLimits: readQueryLimits(env, problems),
-    supergraphFile: env.SUPERGRAPH_FILE ?? join(__dirname, '..', 'schema', 'supergraph.graphql'),
+    supergraph: readSupergraphLocation(env, problems),
+    supergraphPollMs: readInteger(env, 'SUPERGRAPH_POLL_MS', DEFAULT_SUPERGRAPH_POLL_MS, problems),
+    workers: readInteger(env, 'GATEWAY_WORKERS', 1, problems),
     subgraphUrls,
     subgraphCalls: readSubgraphCalls(env, problems),
+    shutdownGraceMs: readShutdownGraceMs(env, problems),
+    tracing: readTracingConfig(env, problems),
+    maxOperationLabels: readInteger(env, 'GATEWAY_METRICS_MAX_OPERATIONS', 100, problems),
   };
+  if (config.workers > MAX_GATEWAY_WORKERS) {
+    problems.push(`GATEWAY_WORKERS must be at most ${MAX_GATEWAY_WORKERS}`);
+  }
   if (problems.length > 0) throw new ConfigError('gateway', problems);
   return config;
 }

@@ -4,10 +4,17 @@ import type { Caller } from '../subgraphs/kit/auth/caller';
 import type { Logger } from '../subgraphs/kit/logger';
 import { parsePointInTime, type PointInTime } from '../subgraphs/kit/point-in-time';
 import { getRequestId } from '../subgraphs/kit/request-id';
+import { createTraceContext, type TraceContext } from '../subgraphs/kit/tracing/trace-context';
 
 export interface GatewayContext {
   requestId: string;
+  /** Carries the request id and the trace id. */
   logger: Logger;
+  /**
+   * The gateway's span for this request: in the client's trace when it sent a valid
+   * `traceparent`, else the root of a new one. Every subgraph call names this span as parent.
+   */
+  trace: TraceContext;
   /** Fixed once per request and sent to every subgraph, so all answer for the same instant. */
   at: PointInTime;
   /** Who is asking, from the verified token (the anonymous caller when tokens are optional). */
@@ -30,9 +37,11 @@ export function createGatewayContext(
   authentication: Authentication,
 ): GatewayContext {
   const requestId = getRequestId(req.headers);
+  const trace = createTraceContext(req.headers);
   return {
     requestId,
-    logger: logger.child({ requestId }),
+    logger: logger.child({ requestId, traceId: trace.traceId }),
+    trace,
     at: parsePointInTime(req.headers, now),
     caller: authentication.caller,
     token: authentication.token,

@@ -1,21 +1,35 @@
-import { readFileSync } from 'node:fs';
+import cluster from 'node:cluster';
 import { createAuthenticatorFromConfig } from '../subgraphs/kit/auth/create-authenticator-from-config';
 import { createLogger } from '../subgraphs/kit/logger';
 import { exitOnStartupFailure, runService } from '../subgraphs/kit/run-service';
+import { createTracerFromConfig } from '../subgraphs/kit/tracing/create-tracer-from-config';
 import { loadConfig } from './config';
 import { createGatewayServer } from './server';
+import { createSupergraphSource } from './supergraph/create-supergraph-source';
+import { runGatewayWorkers } from './workers/run-gateway-workers';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'gateway', level: config.logLevel });
-  if (!config.auth.required) {
-    logger.warn(
+  const baseLogger = createLogger({ name: 'gateway', level: config.logLevel });
+  if (!config.auth.required && !cluster.isWorker) {
+    baseLogger.warn(
       { authRequired: false },
       'AUTH_REQUIRED=false: requests without a token are let through as anonymous',
     );
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    runGatewayWorkers({ workers: config.workers, logger: baseLogger.child({ role: 'primary' }) });
+    return;
+  }
+  const logger = cluster.isWorker
+    ? baseLogger.child({ worker: process.env.GATEWAY_WORKER })
+    : baseLogger;
   const server = await createGatewayServer({
-    supergraphSdl: readFileSync(config.supergraphFile, 'utf8'),
+    supergraphSdl: createSupergraphSource({
+      location: config.supergraph,
+      pollMs: config.supergraphPollMs,
+      logger,
+    }),
     subgraphUrls: config.subgraphUrls,
     logger,
     authenticate: createAuthenticatorFromConfig(config.auth),
@@ -23,8 +37,16 @@ async function main(): Promise<void> {
     persistedQueryCacheBytes: config.persistedQueryCacheBytes,
     queryLimits: config.queryLimits,
     subgraphCalls: config.subgraphCalls,
+    maxOperationLabels: config.maxOperationLabels,
   });
-  await runService({ server, port: config.port, host: config.host, logger });
+  await runService({
+    server,
+    port: config.port,
+    host: config.host,
+    logger,
+    shutdownGraceMs: config.shutdownGraceMs,
+    tracer: createTracerFromConfig('gateway', config.tracing),
+  });
 }
 
 main().catch(exitOnStartupFailure);

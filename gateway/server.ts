@@ -9,8 +9,12 @@ import {
 import type { Authenticator } from '../subgraphs/kit/auth/create-authenticator';
 import { createGraphQLHandler } from '../subgraphs/kit/http/create-graphql-handler';
 import { sendGraphQLError, sendJson } from '../subgraphs/kit/http/send-json';
+import type { CircuitState } from '../subgraphs/kit/create-circuit-breaker';
+import { sendMetrics } from '../subgraphs/kit/metrics/send-metrics';
 import type { Logger } from '../subgraphs/kit/logger';
 import { createHttpService } from '../subgraphs/kit/http/create-http-service';
+import type { RequestTracer } from '../subgraphs/kit/tracing/create-request-tracer';
+import { createRequestTracing } from '../subgraphs/kit/tracing/create-request-tracing';
 import { authenticateRequest } from './authenticate-request';
 import { createGatewayContext, type GatewayContext } from './context';
 import {
@@ -19,16 +23,22 @@ import {
 } from './create-persisted-query-cache';
 import { formatGatewayError, isKnownGatewayError } from './format-gateway-error';
 import { ForwardingDataSource } from './forwarding-data-source';
-import { createContentProxy } from './create-content-proxy';
+import { createContentProxy, type ContentRoute } from './create-content-proxy';
 import { createReadinessCheck } from './create-readiness-check';
 import { EXPLORER_PAGE } from './explorer-page';
 import { readSubgraphUrls } from './read-subgraph-urls';
+import { createStaticSupergraphSource } from './supergraph/create-static-supergraph-source';
+import type { SupergraphSource, SupergraphStatus } from './supergraph/supergraph-source';
 import {
   createQueryLimitRules,
   DEFAULT_QUERY_LIMITS,
   type QueryLimits,
 } from './query-limits/create-query-limit-rules';
 import { hideTokenLimit } from './query-limits/hide-token-limit';
+import { createGatewayMetrics } from './metrics/create-gateway-metrics';
+import { createRequestMeter } from './metrics/create-request-meter';
+import { createSlaRecorder } from './status/create-sla-recorder';
+import { getGatewayStatus } from './status/get-gateway-status';
 import { createSubgraphFetcher } from './subgraph-calls/create-subgraph-fetcher';
 import {
   DEFAULT_SUBGRAPH_CALL_SETTINGS,
@@ -36,13 +46,17 @@ import {
 } from './subgraph-calls/subgraph-call-settings';
 
 export interface GatewayServerOptions {
-  /** The composed supergraph SDL (schema/supergraph.graphql). */
-  supergraphSdl: string;
+  /**
+   * The composed supergraph: its SDL, fixed for the server's life, or a source that loads it and
+   * swaps in new versions while serving (createSupergraphSource).
+   */
+  supergraphSdl: string | SupergraphSource;
   /** Subgraph URLs by name, overriding those in the supergraph. */
   subgraphUrls?: Record<string, string>;
   logger: Logger;
   /**
-   * Verifies the bearer token of every request but /health, /ready and the explorer page (GET /),
+   * Verifies the bearer token of every request but /health, /ready, /metrics, /status and the
+   * explorer page (GET /),
    * before anything else is done with it: GraphQL, the content routes and unknown paths alike.
    * The verified token is what the gateway forwards to the subgraphs.
    */
@@ -67,6 +81,13 @@ export interface GatewayServerOptions {
   fetcher?: typeof fetch;
   /** Timeouts, size cap, retries and breaker of subgraph calls; unset ones take the defaults. */
   subgraphCalls?: Partial<SubgraphCallSettings>;
+  /**
+   * Distinct operation names labelled in /metrics before the rest count as `other`.
+   * @default DEFAULT_MAX_OPERATION_NAMES (100)
+   */
+  maxOperationLabels?: number;
+  /** The process's own metrics (CPU, memory, event loop, GC) in /metrics. @default true */
+  processMetrics?: boolean;
   /** @default () => new Date() */
   now?: () => Date;
 }
@@ -83,6 +104,12 @@ export interface GatewayServer {
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, drains in-flight requests, then resolves. */
   stop(): Promise<void>;
+  /** From now on `/ready` answers 503 (requests are still served); runService calls it first. */
+  startDraining(): void;
+  /** The supergraph in use and how its reloads went. */
+  getSupergraphStatus(): SupergraphStatus;
+  /** Exports a span per GraphQL request through `tracer` (runService passes it when configured). */
+  useTracer(tracer: RequestTracer): void;
 }
 
 function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
@@ -109,48 +136,103 @@ function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 /**
- * The federated gateway on a static supergraph. Each request is authenticated first, then gets
- * one fixed point in time that every subgraph fetch carries with the caller's verified token.
- * Side-effect free until `listen`.
+ * The federated gateway. Each request is authenticated first, then gets one fixed point in time
+ * that every subgraph fetch carries with the caller's verified token. Nothing listens until
+ * `listen`; a supergraph source is read on creation and watched until `stop`.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const now = options.now ?? (() => new Date());
-  const subgraphUrls = { ...readSubgraphUrls(options.supergraphSdl), ...options.subgraphUrls };
+  const supergraph =
+    typeof options.supergraphSdl === 'string'
+      ? createStaticSupergraphSource(options.supergraphSdl, now)
+      : options.supergraphSdl;
+  // Filled in place on every supergraph load (the readiness check and the content proxy read
+  // them per request), so a reloaded supergraph's subgraphs are checked and reached too.
+  const subgraphUrls: Record<string, string> = {};
+  const contentRoutes: ContentRoute[] = [];
   const checkReady = createReadinessCheck({ subgraphUrls });
-  const proxyContent = createContentProxy(
-    CONTENT_PREFIXES.filter((p) => subgraphUrls[p.serviceName]).map((p) => ({
-      ...p,
-      target: (subgraphUrls[p.serviceName] ?? '').replace(/\/graphql$/, ''),
-    })),
-    { fetch: options.fetcher ?? fetch },
-  );
+  const proxyContent = createContentProxy(contentRoutes, { fetch: options.fetcher ?? fetch });
   const calls = { ...DEFAULT_SUBGRAPH_CALL_SETTINGS, ...options.subgraphCalls };
+  // Per server, never module-wide: several gateways may run in one process.
+  const breakerStates = new Map<string, () => CircuitState>();
+  const getBreakerStates = (): Record<string, CircuitState> =>
+    Object.fromEntries([...breakerStates].map(([name, getState]) => [name, getState()]));
+  const sla = createSlaRecorder();
+  const metrics = createGatewayMetrics({
+    sla,
+    getBreakerStates,
+    maxOperationNames: options.maxOperationLabels,
+    processMetrics: options.processMetrics,
+    getSupergraphStatus: supergraph.getSupergraphStatus,
+  });
+  const requestMeter = createRequestMeter(metrics);
+  const tracing = createRequestTracing<GatewayContext>({
+    service: 'gateway',
+    getTrace: (context) => context.trace,
+  });
+  const createFetcher = (name: string): typeof fetch => {
+    const fetcher = createSubgraphFetcher({
+      serviceName: name,
+      timeoutMs: calls.timeoutMs,
+      maxResponseBytes: calls.maxResponseBytes,
+      retries: calls.retries,
+      retryBaseDelayMs: calls.retryBaseDelayMs,
+      maxRetryDelayMs: calls.maxRetryDelayMs,
+      breaker: {
+        failureThreshold: calls.breakerFailureThreshold,
+        resetMs: calls.breakerResetMs,
+      },
+      fetch: options.fetcher ?? fetch,
+      onFetch: (event) => {
+        metrics.recordFetch(event);
+        sla.record(event);
+      },
+    });
+    // A rebuilt data source (new URL after a reload) brings a new breaker; it replaces the old.
+    breakerStates.set(name, fetcher.getBreakerState);
+    sla.addSubgraph(name);
+    return fetcher;
+  };
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: supergraph.hook,
+    // Outside production the gateway validates by default; a supergraph that does not validate
+    // must be refused in production too, before it replaces the one in use.
+    validateSupergraph: true,
+    // Called again for each subgraph whose URL in a new supergraph differs, so the configured
+    // URLs keep overriding the composed ones after a reload.
     buildService: ({ name, url }) =>
       new ForwardingDataSource({
         name,
-        url: subgraphUrls[name] ?? url ?? '',
+        url: options.subgraphUrls?.[name] ?? url ?? '',
         // One fetcher per subgraph, so each has its own circuit breaker.
-        fetcher: createSubgraphFetcher({
-          serviceName: name,
-          timeoutMs: calls.timeoutMs,
-          maxResponseBytes: calls.maxResponseBytes,
-          retries: calls.retries,
-          retryBaseDelayMs: calls.retryBaseDelayMs,
-          maxRetryDelayMs: calls.maxRetryDelayMs,
-          breaker: {
-            failureThreshold: calls.breakerFailureThreshold,
-            resetMs: calls.breakerResetMs,
-          },
-          fetch: options.fetcher ?? fetch,
-        }),
+        fetcher: createFetcher(name),
       }),
+  });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    const urls = { ...readSubgraphUrls(coreSupergraphSdl), ...options.subgraphUrls };
+    for (const name of Object.keys(subgraphUrls)) Reflect.deleteProperty(subgraphUrls, name);
+    Object.assign(subgraphUrls, urls);
+    contentRoutes.splice(
+      0,
+      contentRoutes.length,
+      ...CONTENT_PREFIXES.filter((p) => urls[p.serviceName]).map((p) => ({
+        ...p,
+        target: (urls[p.serviceName] ?? '').replace(/\/graphql$/, ''),
+      })),
+    );
   });
   const service = createHttpService({
     logger: options.logger,
     handle: async (req, res, path) => {
       if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      // Open like /health, for scrapers and the suppliers' follow-up: counters and per-subgraph
+      // aggregates only (no URL, query, caller or token).
+      if (path === '/metrics') return sendMetrics(res, metrics.registry);
+      if (path === '/status') return sendJson(res, 200, getGatewayStatus(sla, getBreakerStates()));
+      // Shutting down: out of rotation at once, while in-flight and new requests are served.
+      if (path === '/ready' && service.isDraining()) {
+        return sendJson(res, 503, { status: 'draining' });
+      }
       if (path === '/ready') {
         const { ready, subgraphs } = await checkReady();
         return sendJson(res, ready ? 200 : 503, {
@@ -165,9 +247,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       }
       // Everything else needs a token, unknown paths included, so the public routes are exactly
       // the ones above.
+      const meter = path === '/graphql' ? requestMeter.track(res) : undefined;
       const authentication = await authenticateRequest(options.authenticate, req, res);
       if (!authentication) return;
       const context = createGatewayContext(req, options.logger, now(), authentication);
+      meter?.attach(context);
       if (path === '/graphql') return handleGraphQL(req, res, context);
       if (await proxyContent(req, res, path, context)) return;
       sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
@@ -205,6 +289,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       createErrorLoggingPlugin(),
+      requestMeter.plugin,
+      tracing.plugin,
     ],
   });
   await apollo.start();
@@ -224,5 +310,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   return {
     ...service,
     stop: () => apollo.stop(),
+    getSupergraphStatus: supergraph.getSupergraphStatus,
+    useTracer: tracing.useTracer,
   };
 }

@@ -6,6 +6,7 @@ import { getTestIssuer } from '../subgraphs/kit/auth/testing/create-test-issuer'
 import { getFullAccessClaims } from '../subgraphs/kit/auth/testing/full-access-claims';
 import { createLogger } from '../subgraphs/kit/logger';
 import { createGatewayServer, type GatewayServer } from './server';
+import type { GatewayStatus } from './status/get-gateway-status';
 import type { SubgraphCallSettings } from './subgraph-calls/subgraph-call-settings';
 
 const FEDERATION = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`;
@@ -87,6 +88,21 @@ function answerB(subgraph: FakeSubgraph, body: string, res: ServerResponse): voi
   }
 }
 
+/** A GraphQL client of one gateway, with its open monitoring routes. */
+interface GatewayClient {
+  (query: string): Promise<{ status: number; text: string; body: GraphQLBody }>;
+  /** The gateway's /metrics text. */
+  metrics(): Promise<string>;
+  /** The gateway's /status. */
+  status(): Promise<GatewayStatus>;
+}
+
+/** The value of one sample in a Prometheus text, or null when it is absent. */
+function readSample(metrics: string, sample: string): number | null {
+  const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${sample} `));
+  return line === undefined ? null : Number(line.slice(sample.length + 1));
+}
+
 interface GraphQLBody {
   data?: { ting?: Record<string, unknown> | null; maling?: unknown } | null;
   errors?: { path?: unknown[]; extensions?: Record<string, unknown> }[];
@@ -149,7 +165,7 @@ describe('subgraph calls through real HTTP', () => {
   async function startGateway(
     subgraphCalls: Partial<SubgraphCallSettings> = {},
     bUrl = b.url,
-  ): Promise<(query: string) => Promise<{ status: number; text: string; body: GraphQLBody }>> {
+  ): Promise<GatewayClient> {
     const issuer = await getTestIssuer();
     const authorization = `Bearer ${await issuer.sign(getFullAccessClaims())}`;
     const gateway = await createGatewayServer({
@@ -166,7 +182,8 @@ describe('subgraph calls through real HTTP', () => {
     });
     gateways.push(gateway);
     const url = await gateway.listen(0);
-    return async (query) => {
+    const { origin } = new URL(url);
+    const query = async (query: string) => {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization },
@@ -175,6 +192,11 @@ describe('subgraph calls through real HTTP', () => {
       const text = await response.text();
       return { status: response.status, text, body: JSON.parse(text) as GraphQLBody };
     };
+    // Both open, like /health: no Authorization header.
+    return Object.assign(query, {
+      metrics: async () => (await fetch(`${origin}/metrics`)).text(),
+      status: async () => (await (await fetch(`${origin}/status`)).json()) as GatewayStatus,
+    });
   }
 
   const TING = '{ ting { id navn farve } }';
@@ -190,24 +212,72 @@ describe('subgraph calls through real HTTP', () => {
     for (const leak of LEAKS) expect(text).not.toContain(leak);
   }
 
+  it.each<[string, Mode, string]>([
+    ['refuses connections', 'ok', 'connection'],
+    ['hangs', 'hang', 'timeout'],
+    ['answers HTML', 'html', 'invalid_body'],
+    ['answers truncated JSON', 'truncated', 'invalid_body'],
+    ['answers a body above the cap', 'oversize', 'too_large'],
+    ['keeps answering 500', 'fail', 'http_5xx'],
+  ])(
+    'answers with partial data and a clean error in time when a subgraph %s',
+    async (_, mode, kind) => {
+      const query = await startGateway({}, mode === 'ok' ? closedUrl : b.url);
+      b.mode = mode;
+      const started = Date.now();
+      const { status, text, body } = await query(TING);
+      const elapsedMs = Date.now() - started;
+      expect(elapsedMs).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
+      expect(status).toBe(200);
+      expect(body.data).toEqual({ ting: { id: '1', navn: 'Pumpe', farve: null } });
+      expectCleanDownstreamError(text, body);
+      // The gateway is still up and answers what the healthy subgraph holds.
+      expect((await query('{ ting { navn } }')).body).toEqual({
+        data: { ting: { navn: 'Pumpe' } },
+      });
+      // Counted under its kind, for b only; retried kinds once per attempt (2 retries).
+      const metrics = await query.metrics();
+      const attempts = kind === 'connection' || kind === 'http_5xx' ? 3 : 1;
+      expect(readSample(metrics, `subgraph_fetch_errors_total{subgraph="b",kind="${kind}"}`)).toBe(
+        attempts,
+      );
+      expect(metrics).not.toContain('subgraph_fetch_errors_total{subgraph="a"');
+      expect(
+        readSample(metrics, 'gateway_requests_total{operation="anonymous",outcome="error"}'),
+      ).toBe(1);
+
+      for (const leak of LEAKS.slice(0, 2)) expect(metrics).not.toContain(leak);
+      process.stdout.write(
+        `fault "${mode === 'ok' ? 'refused' : mode}": partial answer in ${elapsedMs} ms ` +
+          `(subgraph timeout ${TIMEOUT_MS} ms), b attempts ${attempts}, kind ${kind}\n`,
+      );
+    },
+  );
+
   it.each<[string, Mode]>([
-    ['refuses connections', 'ok'],
-    ['hangs', 'hang'],
-    ['answers HTML', 'html'],
-    ['answers truncated JSON', 'truncated'],
-    ['answers a body above the cap', 'oversize'],
-    ['keeps answering 500', 'fail'],
-  ])('answers with partial data and a clean error in time when a subgraph %s', async (_, mode) => {
-    const query = await startGateway({}, mode === 'ok' ? closedUrl : b.url);
+    ['HTML', 'html'],
+    ['truncated JSON', 'truncated'],
+  ])('counts a 200 with %s as a failure: the breaker opens on it', async (_, mode) => {
+    const query = await startGateway({ breakerFailureThreshold: 2, breakerResetMs: 60_000 });
     b.mode = mode;
-    const started = Date.now();
-    const { status, text, body } = await query(TING);
-    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
-    expect(status).toBe(200);
-    expect(body.data).toEqual({ ting: { id: '1', navn: 'Pumpe', farve: null } });
-    expectCleanDownstreamError(text, body);
-    // The gateway is still up and answers what the healthy subgraph holds.
-    expect((await query('{ ting { navn } }')).body).toEqual({ data: { ting: { navn: 'Pumpe' } } });
+    await query(TING);
+    await query(TING);
+    expect(b.calls).toBe(2);
+    const skipped = await query(TING);
+    expect(b.calls).toBe(2);
+    expectCleanDownstreamError(skipped.text, skipped.body);
+    const metrics = await query.metrics();
+    expect(readSample(metrics, 'subgraph_breaker_state{subgraph="b"}')).toBe(1);
+    expect(readSample(metrics, 'subgraph_breaker_state{subgraph="a"}')).toBe(0);
+    expect(
+      readSample(metrics, 'subgraph_fetch_errors_total{subgraph="b",kind="invalid_body"}'),
+    ).toBe(2);
+    expect(
+      readSample(metrics, 'subgraph_fetch_errors_total{subgraph="b",kind="breaker_open"}'),
+    ).toBe(1);
+    const status = await query.status();
+    expect(status.subgraphs.b?.['1h']).toMatchObject({ fetches: 3, succeeded: 0, availability: 0 });
+    expect(status.breakers).toEqual({ a: 'closed', b: 'open' });
   });
 
   it('retries a query past a 500 and gives partial data until the subgraph recovers', async () => {
@@ -264,8 +334,13 @@ describe('subgraph calls through real HTTP', () => {
     expect(skipped.body.data).toEqual({ ting: { id: '1', navn: 'Pumpe', farve: null } });
     expectCleanDownstreamError(skipped.text, skipped.body);
 
+    const breakerState = async (): Promise<number | null> =>
+      readSample(await query.metrics(), 'subgraph_breaker_state{subgraph="b"}');
+    expect(await breakerState()).toBe(1);
+
     b.mode = 'ok';
     await new Promise((resolve) => setTimeout(resolve, resetMs + 50));
+    expect(await breakerState()).toBe(2);
     expect((await query(TING)).body.data).toEqual({
       ting: { id: '1', navn: 'Pumpe', farve: 'rød' },
     });
@@ -273,5 +348,51 @@ describe('subgraph calls through real HTTP', () => {
       ting: { id: '1', navn: 'Pumpe', farve: 'rød' },
     });
     expect(b.calls).toBe(4);
+    expect(await breakerState()).toBe(0);
+  });
+
+  it('reports on /status and /metrics exactly the share of fetches a subgraph failed, for it alone', async () => {
+    const query = await startGateway({ retries: 0, breakerFailureThreshold: 100 });
+    const failing = new Set([2, 5, 8]);
+    for (let i = 0; i < 10; i += 1) {
+      b.mode = failing.has(i) ? 'fail' : 'ok';
+      const { body } = await query(TING);
+      expect(body.data?.ting?.farve).toBe(failing.has(i) ? null : 'rød');
+    }
+    expect([a.calls, b.calls]).toEqual([10, 10]);
+
+    const status = await query.status();
+    expect(Object.keys(status.subgraphs).sort()).toEqual(['a', 'b']);
+    for (const window of ['1h', '24h'] as const) {
+      expect(status.subgraphs.b?.[window]).toMatchObject({
+        fetches: 10,
+        succeeded: 7,
+        availability: 0.7,
+        errors: expect.objectContaining({ http_5xx: 3, timeout: 0, invalid_body: 0 }),
+      });
+      expect(status.subgraphs.a?.[window]).toMatchObject({
+        fetches: 10,
+        succeeded: 10,
+        availability: 1,
+      });
+    }
+    const latency = status.subgraphs.b?.['1h'].latencyMs;
+    expect(latency?.p50).toBeGreaterThan(0);
+    const metrics = await query.metrics();
+    expect(readSample(metrics, 'subgraph_availability_ratio{subgraph="b",window="1h"}')).toBe(0.7);
+    expect(readSample(metrics, 'subgraph_availability_ratio{subgraph="a",window="24h"}')).toBe(1);
+    expect(readSample(metrics, 'subgraph_fetch_duration_seconds_count{subgraph="b"}')).toBe(10);
+    expect(
+      readSample(metrics, 'gateway_requests_total{operation="anonymous",outcome="error"}'),
+    ).toBe(3);
+    expect(readSample(metrics, 'gateway_requests_total{operation="anonymous",outcome="ok"}')).toBe(
+      7,
+    );
+    expect(JSON.stringify(status)).not.toContain('127.0.0.1');
+    process.stdout.write(
+      `SLA after 10 queries, 3 failed by b: b availability ${status.subgraphs.b?.['1h'].availability} ` +
+        `(p50 ${latency?.p50} ms, p95 ${latency?.p95} ms, p99 ${latency?.p99} ms), ` +
+        `a availability ${status.subgraphs.a?.['1h'].availability}\n`,
+    );
   });
 });

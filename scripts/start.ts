@@ -5,6 +5,8 @@
 //   npm start              data kept in .data/ between runs (seeding is idempotent)
 //   npm start -- --fresh   start from the seed only (deletes .data/ first, but keeps the issuer's
 //                          key, so tokens already handed out stay valid)
+//   npm start -- --gateway-workers 2
+//                          the gateway as 2 worker processes sharing its port (GATEWAY_WORKERS)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -39,6 +41,19 @@ const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 const storeDir = getDevStoreDir(process.env);
+
+/** `--gateway-workers N`: passed to the gateway as GATEWAY_WORKERS, which validates it. */
+function readGatewayWorkers(args: string[]): Record<string, string> {
+  const at = args.indexOf('--gateway-workers');
+  if (at === -1) return {};
+  const value = args[at + 1];
+  if (value === undefined || !/^[0-9]+$/.test(value)) {
+    console.error('--gateway-workers needs a number, e.g. --gateway-workers 2');
+    process.exit(1);
+  }
+  return { GATEWAY_WORKERS: value };
+}
+const gatewayWorkersEnv = readGatewayWorkers(process.argv);
 if (process.argv.includes('--fresh') && existsSync(storeDir)) {
   const entries = readdirSync(storeDir, { withFileTypes: true }).filter(
     (e) => e.name !== 'dev-issuer',
@@ -55,6 +70,7 @@ const AUTH_ENV = {
 /** Where the subgraphs that look things up in other subgraphs find them. */
 const ORGANISATION_URL = 'http://127.0.0.1:4001/graphql';
 const SAG_URL = 'http://127.0.0.1:4003/graphql';
+const KLASSIFIKATION_URL = 'http://127.0.0.1:4002/graphql';
 
 const children = new Map<string, ChildProcess>();
 let issuerServer: Server | null = null;
@@ -76,6 +92,8 @@ function startService(service: Service, env: Record<string, string>): void {
     env: {
       ...process.env,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // No load balancer watches /ready here: Ctrl-C stops at once instead of after a grace period.
+      SHUTDOWN_GRACE_MS: process.env.SHUTDOWN_GRACE_MS ?? '0',
       ...env,
       PORT: String(service.port),
     },
@@ -152,7 +170,7 @@ async function main(): Promise<void> {
     BBR_API_URL: bbrApiUrl ?? `http://127.0.0.1:${BBR_OFFLINE.port}/BBR/BBRPublic/1/rest`,
   };
   const lookupEnv: Record<string, Record<string, string>> = {
-    sag: { ORGANISATION_URL },
+    sag: { ORGANISATION_URL, KLASSIFIKATION_URL },
     dokument: { ORGANISATION_URL, SAG_URL },
   };
   for (const service of SUBGRAPHS) {
@@ -161,6 +179,7 @@ async function main(): Promise<void> {
   await Promise.all(SUBGRAPHS.map(waitUntilReady));
   startService(GATEWAY, {
     ...AUTH_ENV,
+    ...gatewayWorkersEnv,
     // Tokens guard the data; the schema itself is public in development.
     INTROSPECTION: 'true',
     ...Object.fromEntries(

@@ -41,7 +41,8 @@ describe('who may see what, through the whole graph', () => {
   });
 
   beforeAll(async () => {
-    graph = await startGraph();
+    // The full KLE, so cases can be filed under subjects the seed does not use (32.*).
+    graph = await startGraph({ fullKle: true });
   });
   afterAll(() => graph.stop());
 

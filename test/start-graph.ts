@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
+import { createSupergraphSource } from '../gateway/supergraph/create-supergraph-source';
 import { Writable } from 'node:stream';
 import type { JWTPayload } from 'jose';
 import { createHttpOrganisationDirectory } from '../subgraphs/kit/auth/create-http-organisation-directory';
@@ -22,6 +23,7 @@ import { createDiskContentStore } from '../subgraphs/kit/content/create-disk-con
 import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
 import { createDokumentServer } from '../subgraphs/dokument/server';
 import { seedDokument } from '../subgraphs/dokument/seed/seed-dokument';
+import { createHttpKleLookup } from '../subgraphs/sag/klassifikation/create-http-kle-lookup';
 import { createSagServer } from '../subgraphs/sag/server';
 import { seedSag } from '../subgraphs/sag/seed/seed-sag';
 import { importKle } from '../subgraphs/klassifikation/kle/import-kle';
@@ -45,6 +47,7 @@ export interface RecordedFetch {
 export interface StartedGraph {
   /** The gateway's GraphQL endpoint. */
   url: string;
+  gateway: GatewayServer;
   stores: Record<StoredSubgraphName, CountedStore>;
   /** The offline BBR upstream the bbr subgraph reads, with its request log and fault switches. */
   bbrUpstream: OfflineBbrUpstream;
@@ -105,6 +108,13 @@ export const FULL_KLE_FILE = join(
 export interface StartGraphOptions {
   /** Import the full KLE from ../shared/data as well as the seed. */
   fullKle?: boolean;
+  /**
+   * Serve the supergraph from this file, checked for new versions every `supergraphPollMs`
+   * (and on file events). @default the committed supergraph, fixed
+   */
+  supergraphFile?: string;
+  /** @default DEFAULT_SUPERGRAPH_POLL_MS */
+  supergraphPollMs?: number;
 }
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
@@ -174,6 +184,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
       logger,
       authenticate,
       directory,
+      kle: createHttpKleLookup({ url: urls.klassifikation ?? '' }),
       auditLog: auditLogs.sag,
       auditRetentionMs: AUDIT_RETENTION_MS,
     }),
@@ -222,7 +233,13 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     return fetch(input, init);
   };
   const gateway: GatewayServer = await createGatewayServer({
-    supergraphSdl: readFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8'),
+    supergraphSdl: options.supergraphFile
+      ? createSupergraphSource({
+          location: { kind: 'file', path: options.supergraphFile },
+          pollMs: options.supergraphPollMs,
+          logger,
+        })
+      : readFileSync(join(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8'),
     subgraphUrls: urls,
     logger,
     fetcher: recordingFetch,
@@ -233,6 +250,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
 
   return {
     url,
+    gateway,
     stores,
     bbrUpstream,
     subgraphs,

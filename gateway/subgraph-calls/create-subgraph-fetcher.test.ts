@@ -1,5 +1,6 @@
 import { createSubgraphFetcher, type SubgraphFetcherOptions } from './create-subgraph-fetcher';
 import { SubgraphCallError } from './subgraph-call-error';
+import type { SubgraphFetchEvent } from './subgraph-fetch-event';
 
 const URL_B = 'http://b.test/graphql';
 const QUERY = JSON.stringify({ query: '{ ting { id } }' });
@@ -34,6 +35,7 @@ function json(status: number, headers: Record<string, string> = {}): Response {
 function setup(script: Answer[], overrides: Partial<SubgraphFetcherOptions> = {}) {
   const fake = createFakeFetch(script);
   const sleeps: number[] = [];
+  const events: SubgraphFetchEvent[] = [];
   let time = 0;
   const fetcher = createSubgraphFetcher({
     serviceName: 'b',
@@ -48,12 +50,16 @@ function setup(script: Answer[], overrides: Partial<SubgraphFetcherOptions> = {}
       sleeps.push(ms);
     },
     random: () => 0.5,
+    onFetch: (event) => events.push(event),
     ...overrides,
   });
   return {
     fetcher,
     calls: fake.calls,
     sleeps,
+    /** The outcome of each attempt, in order. */
+    outcomes: () => events.map((event) => event.outcome),
+    events,
     advance: (ms: number) => {
       time += ms;
     },
@@ -110,7 +116,73 @@ describe('createSubgraphFetcher', () => {
     );
     expect(await failureOf(setup([announced]).send())).toBe('too-large');
     expect(await failureOf(setup([streamed]).send())).toBe('too-large');
-    expect((await setup([new Response('x'.repeat(1000))]).send()).status).toBe(200);
+    const atCap = JSON.stringify({ data: { ting: 'x'.repeat(1000 - 20) } });
+    expect(atCap).toHaveLength(1000);
+    expect((await setup([new Response(atCap)]).send()).status).toBe(200);
+  });
+
+  it('fails a 200 whose body is not a GraphQL response, without retrying, as a breaker failure', async () => {
+    const html = new Response('<html><body>Bad gateway</body></html>', {
+      headers: { 'content-type': 'text/html' },
+    });
+    const truncated = new Response('{"data":{"ting":', {
+      headers: { 'content-type': 'application/json' },
+    });
+    for (const answer of [html, truncated, new Response('[]'), new Response('null')]) {
+      const { send, calls, fetcher, outcomes } = setup([answer], {
+        breaker: { failureThreshold: 1, resetMs: 1000 },
+      });
+      expect(await failureOf(send())).toBe('invalid-body');
+      expect(calls).toHaveLength(1);
+      expect(outcomes()).toEqual(['invalid_body']);
+      expect(fetcher.getBreakerState()).toBe('open');
+    }
+  });
+
+  it('reports each attempt with its outcome and duration, and skipped calls as breaker_open', async () => {
+    let time = 0;
+    const events: SubgraphFetchEvent[] = [];
+    const fetcher = createSubgraphFetcher({
+      serviceName: 'b',
+      timeoutMs: 1000,
+      maxResponseBytes: 1000,
+      retries: 1,
+      retryBaseDelayMs: 100,
+      breaker: { failureThreshold: 1, resetMs: 1000 },
+      fetch: async () => {
+        time += 40;
+        return json(500);
+      },
+      now: () => time,
+      sleep: async () => undefined,
+      onFetch: (event) => events.push(event),
+    });
+    const send = () => fetcher(URL_B, { method: 'POST', body: QUERY });
+    await send();
+    await failureOf(send());
+    expect(events).toEqual([
+      { serviceName: 'b', outcome: 'http_5xx', durationMs: 40 },
+      { serviceName: 'b', outcome: 'http_5xx', durationMs: 40 },
+      { serviceName: 'b', outcome: 'breaker_open', durationMs: 0 },
+    ]);
+
+    const mixed = setup([json(429), refused(), json(200)]);
+    await mixed.send();
+    expect(mixed.outcomes()).toEqual(['http_429', 'connection', 'ok']);
+    const timedOut = setup(['hang'], { timeoutMs: 20 });
+    await failureOf(timedOut.send());
+    const tooLarge = setup([new Response('x'.repeat(1001))]);
+    await failureOf(tooLarge.send());
+    expect([...timedOut.outcomes(), ...tooLarge.outcomes()]).toEqual(['timeout', 'too_large']);
+  });
+
+  it('reports nothing for an attempt its own caller abandoned', async () => {
+    const { fetcher, events } = setup(['hang']);
+    const controller = new AbortController();
+    const call = fetcher(URL_B, { method: 'POST', body: QUERY, signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toBeDefined();
+    expect(events).toEqual([]);
   });
 
   it('retries a query on 5xx with growing jittered backoff and returns the last answer', async () => {
@@ -171,6 +243,20 @@ describe('createSubgraphFetcher', () => {
     await send();
     expect(await failureOf(send())).toBe('circuit-open');
     expect(calls).toHaveLength(2);
+  });
+
+  it('shows its breaker state: closed, open, half-open after the reset time, closed again', async () => {
+    const { send, fetcher, advance } = setup([json(500), json(200)], {
+      retries: 0,
+      breaker: { failureThreshold: 1, resetMs: 1000 },
+    });
+    expect(fetcher.getBreakerState()).toBe('closed');
+    await send();
+    expect(fetcher.getBreakerState()).toBe('open');
+    advance(1000);
+    expect(fetcher.getBreakerState()).toBe('half-open');
+    await send();
+    expect(fetcher.getBreakerState()).toBe('closed');
   });
 
   it('half-opens after the reset time and closes when the trial call succeeds', async () => {

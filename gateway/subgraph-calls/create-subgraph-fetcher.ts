@@ -1,7 +1,15 @@
-import { createCircuitBreaker } from '../../subgraphs/kit/create-circuit-breaker';
+import {
+  createCircuitBreaker,
+  type CircuitState,
+} from '../../subgraphs/kit/create-circuit-breaker';
 import { isQueryRequest } from './is-query-request';
 import { readCappedBody } from './read-capped-body';
-import { SubgraphCallError } from './subgraph-call-error';
+import { SubgraphCallError, type SubgraphCallFailure } from './subgraph-call-error';
+import type {
+  SubgraphFetchFailure,
+  SubgraphFetchObserver,
+  SubgraphFetchOutcome,
+} from './subgraph-fetch-event';
 
 export interface SubgraphFetcherOptions {
   /** The subgraph this fetcher serves (one fetcher, and so one breaker, per subgraph). */
@@ -27,6 +35,36 @@ export interface SubgraphFetcherOptions {
   sleep?: (ms: number) => Promise<void>;
   /** @default Math.random */
   random?: () => number;
+  /** Told of each attempt's outcome and duration (metrics, SLA follow-up). */
+  onFetch?: SubgraphFetchObserver;
+}
+
+/** A subgraph's `fetch`, with a view of its circuit breaker for metrics. */
+export type SubgraphFetcher = typeof fetch & {
+  /** The breaker's state now (an open breaker turns half-open by itself once its time is up). */
+  getBreakerState(): CircuitState;
+};
+
+const FAILURE_KINDS: Record<SubgraphCallFailure, SubgraphFetchFailure> = {
+  'circuit-open': 'breaker_open',
+  timeout: 'timeout',
+  unreachable: 'connection',
+  'too-large': 'too_large',
+  'invalid-body': 'invalid_body',
+};
+
+/**
+ * Whether a body can be a GraphQL response: a JSON object. Anything else (an HTML error page from
+ * a proxy, a body cut short) is a failed call even when it came with 200, so that it counts
+ * against the breaker and the SLA like any other failure.
+ */
+function isGraphQLResponseBody(text: string): boolean {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && !Array.isArray(body);
+  } catch {
+    return false;
+  }
 }
 
 /** Statuses worth another attempt: the subgraph (or a proxy before it) may answer next time. */
@@ -52,12 +90,12 @@ function defaultSleep(ms: number): Promise<void> {
 
 /**
  * A `fetch` for one subgraph's calls: each attempt has a timeout covering the whole body, the body
- * is buffered up to a cap, queries are retried with jittered exponential backoff on connection
+ * is buffered up to a cap and must be a JSON object unless the status is a retryable failure, queries are retried with jittered exponential backoff on connection
  * errors, 5xx and 429, and a circuit breaker fails fast while the subgraph keeps failing.
  * Failures without an answer reject with SubgraphCallError; a 5xx or 429 that outlasts the retries
  * is returned as it came, for the data source's `errorFromResponse`.
  */
-export function createSubgraphFetcher(options: SubgraphFetcherOptions): typeof fetch {
+export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
   const send = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
@@ -77,6 +115,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): typeof f
       const response = await send(input, { ...init, signal });
       const text = await readCappedBody(response, options.maxResponseBytes, signal);
       if (text === null) throw fail('too-large');
+      if (!isRetryableStatus(response.status) && !isGraphQLResponseBody(text)) {
+        throw fail('invalid-body');
+      }
       const headers = new Headers(response.headers);
       // The body is now decoded text of another length.
       headers.delete('content-length');
@@ -98,14 +139,26 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): typeof f
     return ceiling / 2 + (random() * ceiling) / 2;
   }
 
-  return async (input, init) => {
-    if (!breaker.tryAcquire()) throw fail('circuit-open');
+  const report = (outcome: SubgraphFetchOutcome, startedAt: number): void =>
+    options.onFetch?.({
+      serviceName: options.serviceName,
+      outcome,
+      durationMs: Math.max(0, now() - startedAt),
+    });
+
+  const fetcher: typeof fetch = async (input, init) => {
+    if (!breaker.tryAcquire()) {
+      report('breaker_open', now());
+      throw fail('circuit-open');
+    }
     const retries = isQueryRequest(init?.body) ? options.retries : 0;
     for (let retry = 0; ; retry += 1) {
       let response: Response;
+      const startedAt = now();
       try {
         response = await attempt(input, init);
       } catch (error) {
+        if (error instanceof SubgraphCallError) report(FAILURE_KINDS[error.reason], startedAt);
         // A timeout is not retried: the subgraph may still be working on it, and the caller would
         // wait a multiple of the timeout.
         const retryable = error instanceof SubgraphCallError && error.reason === 'unreachable';
@@ -119,9 +172,11 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): typeof f
         throw error;
       }
       if (!isRetryableStatus(response.status)) {
+        report('ok', startedAt);
         breaker.recordSuccess();
         return response;
       }
+      report(response.status === 429 ? 'http_429' : 'http_5xx', startedAt);
       const retryAfterMs = readRetryAfterMs(response, now());
       if (retry >= retries || (retryAfterMs ?? 0) > maxRetryDelayMs) {
         breaker.recordFailure();
@@ -130,4 +185,5 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): typeof f
       await sleep(Math.max(backoffMs(retry), retryAfterMs ?? 0));
     }
   };
+  return Object.assign(fetcher, { getBreakerState: breaker.getState });
 }

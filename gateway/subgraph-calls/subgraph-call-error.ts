@@ -1,4 +1,9 @@
-export type SubgraphCallFailure = 'circuit-open' | 'timeout' | 'unreachable' | 'too-large';
+export type SubgraphCallFailure =
+  | 'circuit-open'
+  | 'timeout'
+  | 'unreachable'
+  | 'too-large'
+  | 'invalid-body';
 
 /**
  * A subgraph call that produced no usable answer. It never reaches a client: the data source
@@ -6,7 +11,6 @@ export type SubgraphCallFailure = 'circuit-open' | 'timeout' | 'unreachable' | '
  */
 export class SubgraphCallError extends Error {
   override readonly name = 'SubgraphCallError';
-
   constructor(
     readonly serviceName: string,
     readonly reason: SubgraphCallFailure,

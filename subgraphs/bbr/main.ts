@@ -1,6 +1,7 @@
 import { createAuthenticatorFromConfig } from '../kit/auth/create-authenticator-from-config';
 import { createLogger } from '../kit/logger';
 import { exitOnStartupFailure, runService } from '../kit/run-service';
+import { createTracerFromConfig } from '../kit/tracing/create-tracer-from-config';
 import { loadConfig } from './config';
 import { createBbrServer } from './server';
 import { createBbrClient } from './upstream/create-bbr-client';
@@ -28,7 +29,14 @@ async function main(): Promise<void> {
     introspection: !config.production,
     authenticate: createAuthenticatorFromConfig(config.auth),
   });
-  await runService({ server, port: config.port, host: config.host, logger });
+  await runService({
+    server,
+    port: config.port,
+    host: config.host,
+    logger,
+    shutdownGraceMs: config.shutdownGraceMs,
+    tracer: createTracerFromConfig('bbr', config.tracing),
+  });
 }
 
 main().catch(exitOnStartupFailure);

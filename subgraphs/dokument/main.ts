@@ -4,8 +4,10 @@ import type { AuditLog } from '../kit/audit/audit-log';
 import { openAuditLog } from '../kit/audit/open-audit-log';
 import { openContentStore } from '../kit/content/open-content-store';
 import { createLogger } from '../kit/logger';
+import { measureStore } from '../kit/metrics/measure-store';
 import { exitOnStartupFailure, runService } from '../kit/run-service';
 import { openStore } from '../kit/store/open-store';
+import { createTracerFromConfig } from '../kit/tracing/create-tracer-from-config';
 import { loadConfig } from './config';
 import { DOKUMENT_INDEXES } from './data/dokument-indexes';
 import { createHttpSagLookup } from './sag-lookup/create-http-sag-lookup';
@@ -59,8 +61,9 @@ async function main(): Promise<void> {
       const seeded = await seedDokument(store, content.store);
       logger.info(seeded, 'seeded demo data');
     }
+    const measured = measureStore(store, { service: 'dokument' });
     const server = await createDokumentServer({
-      store,
+      store: measured.store,
       contentStore: content.store,
       sagLookup: createHttpSagLookup({ url: config.sagUrl }),
       directory: createHttpOrganisationDirectory({ url: config.organisationUrl }),
@@ -71,12 +74,15 @@ async function main(): Promise<void> {
       authenticate: createAuthenticatorFromConfig(config.auth),
       maxContentBytes: config.maxContentBytes,
     });
+    server.metrics.registerMetric(measured.histogram);
     await runService({
       server,
       port: config.port,
       host: config.host,
       logger,
       onStopped: closeAll,
+      shutdownGraceMs: config.shutdownGraceMs,
+      tracer: createTracerFromConfig('dokument', config.tracing),
     });
   } catch (error) {
     // Startup failed after the stores opened: release them so the process can exit cleanly.

@@ -31,7 +31,35 @@ describe('loadServiceConfig', () => {
       logLevel: 'info',
       production: false,
       store: { kind: 'embedded', journalFile: null },
+      shutdownGraceMs: 5000,
+      tracing: { otlpTracesUrl: null },
     });
+  });
+
+  it('reads the shutdown grace period and the trace collector', () => {
+    const config = loadServiceConfig(
+      {
+        ...AUTH_ENV,
+        SHUTDOWN_GRACE_MS: '0',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      },
+      service,
+    );
+    expect(config.shutdownGraceMs).toBe(0);
+    expect(config.tracing).toEqual({ otlpTracesUrl: 'http://collector:4318/v1/traces' });
+    expect(() =>
+      loadServiceConfig(
+        { ...AUTH_ENV, SHUTDOWN_GRACE_MS: '-1', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' },
+        service,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'SHUTDOWN_GRACE_MS must be a non-negative integer, got "-1"',
+          'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL',
+        ],
+      }),
+    );
   });
 
   it('keeps embedded data in a journal per service under STORE_DIR', () => {

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from './run-service';
+import { readTracingConfig, type TracingConfig } from './tracing/read-tracing-config';
 
 export type StoreConfig =
   | { kind: 'embedded'; journalFile: string | null }
@@ -73,6 +75,10 @@ export interface ServiceConfig {
   store: StoreConfig;
   /** Token verification (AUTH_*). */
   auth: AuthConfig;
+  /** SHUTDOWN_GRACE_MS: how long /ready answers 503 before the drain. @default 5000 */
+  shutdownGraceMs: number;
+  /** Span export (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  tracing: TracingConfig;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -99,6 +105,21 @@ export function readPort(env: Env, name: string, fallback: number, problems: str
     return fallback;
   }
   return port;
+}
+
+/**
+ * SHUTDOWN_GRACE_MS: milliseconds between a stop signal (from which /ready answers 503) and
+ * closing the listener. @default DEFAULT_SHUTDOWN_GRACE_MS (5000)
+ */
+export function readShutdownGraceMs(env: Env, problems: string[]): number {
+  const raw = env.SHUTDOWN_GRACE_MS;
+  if (raw === undefined || raw === '') return DEFAULT_SHUTDOWN_GRACE_MS;
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value)) {
+    problems.push(`SHUTDOWN_GRACE_MS must be a non-negative integer, got "${raw}"`);
+    return DEFAULT_SHUTDOWN_GRACE_MS;
+  }
+  return value;
 }
 
 /** Reads "true" or "false"; records a problem and returns the default when anything else. */
@@ -132,8 +153,9 @@ export function readUrl(env: Env, name: string, problems: string[]): string | un
 }
 
 /**
- * The settings every service shares: PORT, HOST, LOG_LEVEL, NODE_ENV and the store
- * (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE). Problems are collected in
+ * The settings every service shares: PORT, HOST, LOG_LEVEL, NODE_ENV, the store
+ * (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE), SHUTDOWN_GRACE_MS and
+ * OTEL_EXPORTER_OTLP_ENDPOINT. Problems are collected in
  * `problems` so the caller can add its own and throw one ConfigError.
  */
 export function readServiceConfig(
@@ -170,6 +192,8 @@ export function readServiceConfig(
     production: env.NODE_ENV === 'production',
     store,
     auth: readAuthConfig(env, problems),
+    shutdownGraceMs: readShutdownGraceMs(env, problems),
+    tracing: readTracingConfig(env, problems),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { parse } from 'graphql';
 import { allow } from 'graphql-shield';
 import {
@@ -9,6 +10,7 @@ import {
 import { BadUserInputError } from './domain-error';
 import { createLogger } from './logger';
 import { getTestIssuer } from './auth/testing/create-test-issuer';
+import { createRequestTracer } from './tracing/create-request-tracer';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -188,6 +190,158 @@ describe('readiness', () => {
       const response = await fetch(url.replace('/graphql', '/ready'));
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable' });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('metrics', () => {
+  const base = (url: string) => url.replace('/graphql', '');
+  /** The value of one sample line, 0 when the series does not exist yet. */
+  const sample = (text: string, series: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+    return line === undefined ? 0 : Number(line.slice(series.length + 1));
+  };
+
+  it('counts each GraphQL request by operation and outcome, served without a token', async () => {
+    const { url, server } = await startTestServer();
+    try {
+      const scrape = async () => {
+        const response = await fetch(`${base(url)}/metrics`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+        return response.text();
+      };
+      const before = await scrape();
+      await post(url, 'query Hent { ting(id: "1") { navn } }');
+      await post(url, 'query Hent { ting(id: "1") { navn } }');
+      await post(url, '{ fejl }');
+      await post(url, 'query Fejler { uventet }');
+      const after = await scrape();
+      const delta = (series: string) => sample(after, series) - sample(before, series);
+      expect(delta('graphql_requests_total{service="test",operation="Hent",outcome="ok"}')).toBe(2);
+      expect(
+        delta('graphql_requests_total{service="test",operation="anonymous",outcome="error"}'),
+      ).toBe(1);
+      expect(
+        delta('graphql_requests_total{service="test",operation="Fejler",outcome="error"}'),
+      ).toBe(1);
+      expect(delta('graphql_request_duration_seconds_count{service="test",operation="Hent"}')).toBe(
+        2,
+      );
+      // The process metrics come from this server's registry.
+      expect(after).toContain('process_cpu_user_seconds_total');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('keeps each server’s counts apart in one process', async () => {
+    const first = await startTestServer();
+    const second = await startTestServer();
+    try {
+      await post(first.url, 'query Hent { ting(id: "1") { navn } }');
+      const text = await (await fetch(`${base(second.url)}/metrics`)).text();
+      expect(text).not.toContain('operation="Hent"');
+    } finally {
+      await first.server.stop();
+      await second.server.stop();
+    }
+  });
+});
+
+describe('draining', () => {
+  it('answers /ready with 503 and keeps serving health and GraphQL', async () => {
+    const { url, server } = await startTestServer();
+    try {
+      server.startDraining();
+      const ready = await fetch(url.replace('/graphql', '/ready'));
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'draining' });
+      expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ ting(id: "1") { navn } }' }),
+      });
+      expect(response.status).toBe(200);
+      // Keep-alive clients are told to reconnect, to an instance that is not going away.
+      expect(response.headers.get('connection')).toBe('close');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('tracing', () => {
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const parentSpanId = '00f067aa0ba902b7';
+  const traceparent = `00-${traceId}-${parentSpanId}-01`;
+
+  it('puts the trace id of a valid traceparent into the request logs', async () => {
+    const { url, server, logs } = await startTestServer();
+    try {
+      await post(url, '{ uventet }', { 'x-request-id': 'req-trace', traceparent });
+      const line = logs.find((l) => l.includes('req-trace') && l.includes('unexpected error'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({ requestId: 'req-trace', traceId });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('starts a new trace when the traceparent is malformed', async () => {
+    const { url, server, logs } = await startTestServer();
+    try {
+      await post(url, '{ uventet }', {
+        'x-request-id': 'req-bad-trace',
+        traceparent: `00-${'0'.repeat(32)}-${parentSpanId}-01`,
+      });
+      const line = logs.find((l) => l.includes('req-bad-trace'));
+      const logged = JSON.parse(line ?? '{}') as { traceId?: string };
+      expect(logged.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(logged.traceId).not.toBe('0'.repeat(32));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('records one span per request, named after the operation, in the caller’s trace', async () => {
+    const exporter = new InMemorySpanExporter();
+    const { url, server } = await startTestServer();
+    const tracer = createRequestTracer({ service: 'test', url: 'http://unused', exporter });
+    server.useTracer(tracer);
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          traceparent,
+        },
+        body: JSON.stringify({
+          query: 'query HentTing($id: ID!) { ting(id: $id) { navn } }',
+          variables: { id: '1203654127' },
+        }),
+      });
+      expect(response.status).toBe(200);
+      await post(url, 'query Fejler { uventet }', { traceparent });
+      await tracer.forceFlush();
+      const spans = exporter.getFinishedSpans();
+      expect(spans.map((span) => span.name)).toEqual(['HentTing', 'Fejler']);
+      for (const span of spans) {
+        expect(span.spanContext().traceId).toBe(traceId);
+        expect(span.parentSpanContext?.spanId).toBe(parentSpanId);
+        expect(span.spanContext().spanId).not.toBe(parentSpanId);
+      }
+      expect(spans[0]?.attributes).toEqual({
+        service: 'test',
+        'graphql.operation.name': 'HentTing',
+        outcome: 'ok',
+      });
+      expect(spans[1]?.attributes.outcome).toBe('error');
+      // Variables never go into a span.
+      expect(JSON.stringify(spans[0]?.attributes)).not.toContain('1203654127');
     } finally {
       await server.stop();
     }

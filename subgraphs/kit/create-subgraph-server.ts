@@ -8,6 +8,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
+import type { Registry } from 'prom-client';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
@@ -21,11 +22,17 @@ import type { Logger } from './logger';
 import { parsePointInTime, type PointInTime } from './point-in-time';
 import { getRequestId } from './request-id';
 import { createHttpService } from './http/create-http-service';
+import { createGraphQLMetricsPlugin } from './metrics/create-graphql-metrics-plugin';
+import { createMetricsRegistry } from './metrics/create-metrics-registry';
+import { sendMetrics } from './metrics/send-metrics';
+import type { RequestTracer } from './tracing/create-request-tracer';
+import { createRequestTracing } from './tracing/create-request-tracing';
+import { createTraceContext, type TraceContext } from './tracing/trace-context';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface RequestContext {
   requestId: string;
-  /** A child logger carrying the request id. */
+  /** A child logger carrying the request id and the W3C trace id. */
   logger: Logger;
   /** The one instant this request is answered for. */
   at: PointInTime;
@@ -33,6 +40,11 @@ export interface RequestContext {
   caller: Caller;
   /** The verified bearer token, for calls made on the caller's behalf. Never log it. */
   token: string | null;
+  /**
+   * This request's span in its W3C trace (the caller's `traceparent`, or a new trace). Set for
+   * every request the server handles; absent only from contexts built by hand.
+   */
+  trace?: TraceContext;
 }
 
 /** Handles a non-GraphQL route; resolves true when it answered the request. */
@@ -56,7 +68,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   createContext: (base: RequestContext) => TContext;
   /**
    * Verifies the request's token. Every GraphQL request and every extra route goes through it
-   * (`_service` and `_entities` included); only /health and /ready answer without a token.
+   * (`_service` and `_entities` included); only /health, /ready and /metrics answer without a
+   * token.
    */
   authenticate: Authenticator;
   /** Rejects when the service cannot serve (its store is unreachable). */
@@ -76,6 +89,12 @@ export interface SubgraphServer {
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, drains in-flight requests, then resolves. Does not close the store. */
   stop(): Promise<void>;
+  /** This server's own metrics, served at /metrics; add the store's histogram here. */
+  metrics: Registry;
+  /** From now on /ready answers 503 while requests are still served (shutdown has begun). */
+  startDraining(): void;
+  /** Exports one span per GraphQL request through `tracer`. */
+  useTracer(tracer: RequestTracer): void;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -123,8 +142,9 @@ async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
 
 /**
  * A federated subgraph over HTTP: Apollo Server on `buildSubgraphSchema`, a deny-by-default
- * permission layer, per-request context, masked errors, `/health` and `/ready`. Side-effect free:
- * nothing listens until `listen` is called.
+ * permission layer, per-request context, masked errors, `/health`, `/ready` and `/metrics`
+ * (Prometheus text from a registry of this server's own). Side-effect free: nothing listens
+ * until `listen` is called.
  */
 export async function createSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
@@ -153,11 +173,18 @@ export async function createSubgraphServer<TContext extends RequestContext>(
       },
     ),
   );
+  const metrics = createMetricsRegistry();
+  const tracing = createRequestTracing<TContext>({
+    service: options.name,
+    getTrace: (context) => context.trace,
+  });
   const service = createHttpService({
     logger: options.logger,
     handle: async (req, res, path) => {
       if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/metrics') return sendMetrics(res, metrics);
       if (path === '/ready') {
+        if (service.isDraining()) return sendJson(res, 503, { status: 'draining' });
         try {
           await withTimeout(options.checkReady(), READY_TIMEOUT_MS);
           return sendJson(res, 200, { status: 'ready' });
@@ -195,19 +222,23 @@ export async function createSubgraphServer<TContext extends RequestContext>(
       // Traces are only for Apollo's hosted tooling, which this project does not use.
       ApolloServerPluginInlineTraceDisabled(),
       createErrorLoggingPlugin<TContext>(),
+      createGraphQLMetricsPlugin<TContext>({ service: options.name, registry: metrics }),
+      tracing.plugin,
     ],
   });
   await apollo.start();
 
   async function createBaseContext(req: IncomingMessage): Promise<RequestContext> {
     const requestId = getRequestId(req.headers);
+    const trace = createTraceContext(req.headers);
     const { caller, token } = await options.authenticate(req.headers);
     return {
       requestId,
-      logger: options.logger.child({ requestId }),
+      logger: options.logger.child({ requestId, traceId: trace.traceId }),
       at: parsePointInTime(req.headers, now()),
       caller,
       token,
+      trace,
     };
   }
 
@@ -217,8 +248,12 @@ export async function createSubgraphServer<TContext extends RequestContext>(
   });
 
   return {
-    ...service,
+    httpServer,
+    listen: service.listen,
+    startDraining: service.startDraining,
     stop: () => apollo.stop(),
+    metrics,
+    useTracer: tracing.useTracer,
   };
 }
 

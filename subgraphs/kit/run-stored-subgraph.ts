@@ -5,9 +5,11 @@ import { createAuthenticatorFromConfig } from './auth/create-authenticator-from-
 import type { ServiceConfig } from './config';
 import type { SubgraphServer } from './create-subgraph-server';
 import { createLogger, type Logger } from './logger';
+import { measureStore } from './metrics/measure-store';
 import { runService } from './run-service';
 import type { BitemporalStore } from './store/bitemporal-store';
 import { openStore } from './store/open-store';
+import { createTracerFromConfig } from './tracing/create-tracer-from-config';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -50,7 +52,8 @@ async function purgeAuditLog(log: AuditLog, retentionMs: number, logger: Logger)
  * The entry point of a subgraph that keeps one store (and, with `audit`, an access log): open
  * them, seed when configured, serve, and close the store and then the access log after the drain
  * on shutdown (or at once if startup fails after they opened). Expired access log records are
- * purged at start and once a day.
+ * purged at start and once a day. Store calls are timed into the server's /metrics; spans are
+ * exported when a collector is configured.
  */
 export async function runStoredSubgraph(options: RunStoredSubgraphOptions): Promise<void> {
   const { config, audit } = options;
@@ -79,19 +82,24 @@ export async function runStoredSubgraph(options: RunStoredSubgraphOptions): Prom
       purgeTimer.unref();
     }
     if (config.seed) logger.info(await options.seed(store), 'seeded demo data');
+    // Timed per operation into the server's /metrics, once the server (and its registry) exists.
+    const measured = measureStore(store, { service: options.name });
     const server = await options.createServer({
-      store,
+      store: measured.store,
       logger,
       introspection: !config.production,
       authenticate: createAuthenticatorFromConfig(config.auth),
       ...(auditLog ? { auditLog } : {}),
     });
+    server.metrics.registerMetric(measured.histogram);
     await runService({
       server,
       port: config.port,
       host: config.host,
       logger,
       onStopped: close,
+      shutdownGraceMs: config.shutdownGraceMs,
+      tracer: createTracerFromConfig(options.name, config.tracing),
     });
   } catch (error) {
     await close().catch(() => undefined);

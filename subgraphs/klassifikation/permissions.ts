@@ -4,10 +4,10 @@ import { canReadKlassifikation } from './kle/can-read-klassifikation';
 
 /**
  * Who may read what. Policy (deny by default: the kit refuses any field without a rule):
- * - KLE is public reference data. It is readable by a citizen (BORGER), by the anonymous caller
- *   (ANONYM, which exists only when the deployment sets AUTH_REQUIRED=false) and by a municipal
- *   user (BRUGER) holding `klassifikation:laes` in some privilege group. A BRUGER without that
- *   role is refused everything: a root field answers FORBIDDEN.
+ * - KLE is public reference data, readable by every caller who got past authentication: a
+ *   municipal user (BRUGER, whatever their groups), a citizen (BORGER) and the anonymous caller
+ *   (ANONYM, which exists only when the deployment sets AUTH_REQUIRED=false). See
+ *   canReadKlassifikation for why `klassifikation:laes` is not required.
  * - The rule sits on every field of every type, not only on Query, so `_entities` cannot bypass
  *   it; shield does not wrap `__resolveReference`, so the resolvers apply the same decision there
  *   and answer a refused reference with null, exactly like an unknown one.

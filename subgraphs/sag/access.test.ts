@@ -4,9 +4,11 @@ import { createEmbeddedAuditLog } from '../kit/audit/embedded-audit-log';
 import { getTestIssuer } from '../kit/auth/testing/create-test-issuer';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createEmbeddedStore } from '../kit/store/embedded-store';
+import { createStaticKleLookup } from './klassifikation/create-static-kle-lookup';
 import type { OpretSagInput } from './sag/sag-input';
 import { ORGANISATION_REFS } from './seed/organisation-refs';
 import { SEED_KLE, SEED_PARTER } from './seed/seed-sag-data';
+import { getSeedKleKlasser } from './seed/get-seed-kle-klasser';
 import { getSeedSagUuid } from './seed/seed-sag-ids';
 import { seedSag } from './seed/seed-sag';
 import {
@@ -24,6 +26,8 @@ const FAMILIE = JB.enheder.familieafdelingen;
 const CITIZEN = SEED_PARTER.jammerbugt.ansoeger.cpr as string;
 const OTHER_CITIZEN = SEED_PARTER.jammerbugt.carportAnsoeger.cpr as string;
 const jb = (n: number): string => getSeedSagUuid(JB.kommunekode, n);
+/** KLE 32.00.24 (Feriepenge), from KL's KLE: a subject no seeded case has. */
+const FERIEPENGE = { uuid: 'd55aad3d-dcf7-4eeb-91ab-dc2ebfea07d6', nummer: '32.00.24' };
 
 /** A case worker of Teknik og Miljø in Jammerbugt, for building cases only. */
 const RESTRICTED: JWTPayload = {
@@ -103,7 +107,9 @@ describe('access to cases', () => {
   beforeEach(async () => {
     store = createEmbeddedStore();
     await seedSag(store);
-    server = await startTestServer(store);
+    server = await startTestServer(store, {
+      kle: createStaticKleLookup([...getSeedKleKlasser(), { ...FERIEPENGE, niveau: 'EMNE' }]),
+    });
   });
   afterEach(() => server.stop());
 
@@ -222,7 +228,7 @@ describe('access to cases', () => {
         { cvr: JB.cvr, roller: ['sag:skriv'], kle: ['27.*'], enheder: [Y] },
       ],
     };
-    const kle32 = { kle: '0f0e0d0c-0b0a-4909-8807-060504030201', kleNummer: '32.01.02' };
+    const kle32 = { kle: FERIEPENGE.uuid, kleNummer: FERIEPENGE.nummer };
     const readable = await create(newCase({ ...kle32, ansvarligEnhed: X }));
     expect(data(await as(claims, SAG, { uuid: readable })).sag).toMatchObject({ uuid: readable });
 

@@ -10,19 +10,22 @@ describe('loadConfig', () => {
       seed: false,
       store: { kind: 'embedded', journalFile: null },
       organisationUrl: 'http://127.0.0.1:4001/graphql',
+      klassifikationUrl: 'http://127.0.0.1:4002/graphql',
       auditRetentionMs: 183 * 24 * 60 * 60 * 1000,
     });
   });
 
-  it('reads the organisation endpoint and the access log retention', () => {
+  it('reads the organisation and klassifikation endpoints and the access log retention', () => {
     expect(
       loadConfig({
         ...AUTH_ENV,
         ORGANISATION_URL: 'https://organisation.example/graphql',
+        KLASSIFIKATION_URL: 'https://klassifikation.example/graphql',
         AUDIT_RETENTION_DAYS: '30',
       }),
     ).toMatchObject({
       organisationUrl: 'https://organisation.example/graphql',
+      klassifikationUrl: 'https://klassifikation.example/graphql',
       auditRetentionMs: 30 * 24 * 60 * 60 * 1000,
     });
   });
@@ -43,6 +46,7 @@ describe('loadConfig', () => {
         PORT: 'x',
         STORE: 'mongodb',
         ORGANISATION_URL: 'ftp://x',
+        KLASSIFIKATION_URL: 'not a url',
         AUDIT_RETENTION_DAYS: '0',
       });
     } catch (caught) {
@@ -54,6 +58,7 @@ describe('loadConfig', () => {
       'PORT must be a port number (0-65535), got "x"',
       'SEED must be "true" or "false", got "yes"',
       'ORGANISATION_URL must be an http(s) URL',
+      'KLASSIFIKATION_URL must be an http(s) URL',
       'AUDIT_RETENTION_DAYS must be a whole number of days from 1 to 3650, got "0"',
     ]);
   });

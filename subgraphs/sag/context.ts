@@ -6,6 +6,8 @@ import type { RequestContext } from '../kit/create-subgraph-server';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createSagLoaders, type SagLoaders } from './data/create-sag-loaders';
 import { createSagQueries, type SagQueries } from './data/create-sag-queries';
+import type { KleLookup } from './klassifikation/kle-lookup';
+import { createSagReferenceCheck, type SagReferenceCheck } from './sag/create-sag-reference-check';
 import { createSagWriteGuard, type SagWriteGuard } from './sag/create-sag-write-guard';
 import { SAG_ACCESS_PATHS } from './sag/sag-access-paths';
 
@@ -24,6 +26,8 @@ export interface SagContext extends RequestContext {
   writeAccess: RowAccess;
   /** The access checks (and their access log records) every change runs. */
   writeGuard: SagWriteGuard;
+  /** Checks a change's KLE classes and unit against their registers, on the caller's behalf. */
+  references: SagReferenceCheck;
   /** Writes this request's access log records. */
   audit: RequestAudit;
   /** The access log itself, for `adgangslog`. */
@@ -35,6 +39,7 @@ export interface SagContext extends RequestContext {
 export interface SagContextDeps {
   store: BitemporalStore;
   directory: OrganisationDirectory;
+  kle: KleLookup;
   auditLog: AuditLog;
   auditRetentionMs: number;
   now: () => Date;
@@ -63,6 +68,7 @@ export function createSagContext(base: RequestContext, deps: SagContextDeps): Sa
     readAccess,
     writeAccess,
     writeGuard: createSagWriteGuard({ caller, readAccess, writeAccess, audit }),
+    references: createSagReferenceCheck({ kle: deps.kle, directory: deps.directory, token }),
     audit,
     auditLog: deps.auditLog,
     auditRetentionMs: deps.auditRetentionMs,

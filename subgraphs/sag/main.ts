@@ -3,6 +3,7 @@ import { exitOnStartupFailure } from '../kit/run-service';
 import { runStoredSubgraph } from '../kit/run-stored-subgraph';
 import { loadConfig } from './config';
 import { SAG_INDEXES } from './data/sag-indexes';
+import { createHttpKleLookup } from './klassifikation/create-http-kle-lookup';
 import { seedSag } from './seed/seed-sag';
 import { createSagServer } from './server';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   // Inside main, so a configuration error is reported by exitOnStartupFailure, not as a crash.
   const config = loadConfig(process.env);
   const directory = createHttpOrganisationDirectory({ url: config.organisationUrl });
+  const kle = createHttpKleLookup({ url: config.klassifikationUrl });
   await runStoredSubgraph({
     name: 'sag',
     config,
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
         ...deps,
         auditLog,
         directory,
+        kle,
         auditRetentionMs: config.auditRetentionMs,
       });
     },

@@ -8,6 +8,7 @@ import type { OrganisationDirectory } from '../kit/auth/organisation-directory';
 import type { Logger } from '../kit/logger';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createSagContext, type SagContext } from './context';
+import type { KleLookup } from './klassifikation/kle-lookup';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
@@ -21,6 +22,8 @@ export interface SagServerDeps {
   logger: Logger;
   /** Resolves privilege groups' municipalities and unit restrictions (organisation subgraph). */
   directory: OrganisationDirectory;
+  /** What a case's KLE classes are (klassifikation subgraph): the source of its KLE number. */
+  kle: KleLookup;
   /** The access log every read, search and change of a case is written to before it answers. */
   auditLog: AuditLog;
   /** How long the access log keeps records (AUDIT_RETENTION_DAYS). */
@@ -51,6 +54,7 @@ export function createSagServer(deps: SagServerDeps): Promise<SubgraphServer> {
       createSagContext(base, {
         store: deps.store,
         directory: deps.directory,
+        kle: deps.kle,
         auditLog: deps.auditLog,
         auditRetentionMs: deps.auditRetentionMs,
         now,

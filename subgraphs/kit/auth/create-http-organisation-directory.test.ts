@@ -25,12 +25,12 @@ const organisationSubgraph: Handler = (seen, res) => {
     const nodes = seen.variables.cvr === '29189625' ? [{ uuid: ORG }] : [];
     return sendJson(res, 200, { data: { organisationer: { nodes } } });
   }
-  const enhed =
-    seen.variables.uuid === TEKNIK
-      ? { uuid: TEKNIK, efterkommerIder: [BYG] }
-      : seen.variables.uuid === BYG
-        ? { uuid: BYG, efterkommerIder: [] }
-        : null;
+  const known = seen.variables.uuid === TEKNIK || seen.variables.uuid === BYG;
+  if (!known) return sendJson(res, 200, { data: { organisationEnhed: null } });
+  const uuid = seen.variables.uuid;
+  const enhed = seen.query.includes('efterkommerIder')
+    ? { uuid, efterkommerIder: uuid === TEKNIK ? [BYG] : [] }
+    : { uuid, organisation: { uuid: ORG } };
   sendJson(res, 200, { data: { organisationEnhed: enhed } });
 };
 
@@ -71,6 +71,19 @@ describe('createHttpOrganisationDirectory', () => {
     expect(seen.map((s) => s.authorization)).toEqual(['Bearer token-a', 'Bearer token-a']);
     expect(seen[0]?.variables).toEqual({ cvr: '29189625' });
     expect(seen[1]?.variables).toEqual({ uuid: TEKNIK });
+  });
+
+  it("finds a unit's organisation, and reuses the answer across callers", async () => {
+    const directory = createHttpOrganisationDirectory({ url });
+    expect(await directory.findEnhedOrganisation(BYG, 'token-a')).toBe(ORG);
+    expect(await directory.findEnhedOrganisation(BYG, 'token-b')).toBe(ORG);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ authorization: 'Bearer token-a', variables: { uuid: BYG } });
+    expect(await directory.findEnhedOrganisation('00000000-0000-4000-8000-000000000000', 't')).toBe(
+      null,
+    );
+    expect(await directory.findEnhedOrganisation('not-a-uuid', 't')).toBeNull();
+    expect(seen).toHaveLength(2);
   });
 
   it('answers null and an empty subtree for what the organisation subgraph does not know', async () => {
@@ -131,6 +144,9 @@ describe('createHttpOrganisationDirectory', () => {
       code: 'ORGANISATION_UNAVAILABLE',
     });
     await expect(directory.findEnhedSubtree(TEKNIK, 't')).rejects.toMatchObject({
+      code: 'ORGANISATION_UNAVAILABLE',
+    });
+    await expect(directory.findEnhedOrganisation(TEKNIK, 't')).rejects.toMatchObject({
       code: 'ORGANISATION_UNAVAILABLE',
     });
   });

@@ -38,6 +38,9 @@ const ORGANISATION_QUERY = `query($cvr: String!) {
   organisationer(filter: { cvr: $cvr }, first: 1) { nodes { uuid } }
 }`;
 const ENHED_QUERY = `query($uuid: ID!) { organisationEnhed(uuid: $uuid) { uuid efterkommerIder } }`;
+const ENHED_ORGANISATION_QUERY = `query($uuid: ID!) {
+  organisationEnhed(uuid: $uuid) { uuid organisation { uuid } }
+}`;
 
 const CVR = /^\d{8}$/;
 
@@ -72,6 +75,18 @@ function readSubtree(data: Record<string, unknown>): string[] {
   const below: unknown[] = enhed.efterkommerIder;
   if (!below.every(isUuid)) throw new TypeError('efterkommerIder holds a non-uuid');
   return [enhed.uuid, ...below].map((id) => id.toLowerCase());
+}
+
+/** The organisation of the unit in an `organisationEnhed` answer; null when the unit is unknown. */
+function readEnhedOrganisation(data: Record<string, unknown>): string | null {
+  const enhed = data.organisationEnhed;
+  if (enhed === null) return null;
+  if (!isRecord(enhed) || !isUuid(enhed.uuid)) throw new TypeError('organisationEnhed has no uuid');
+  const { organisation } = enhed;
+  if (!isRecord(organisation) || !isUuid(organisation.uuid)) {
+    throw new TypeError('organisationEnhed has no organisation');
+  }
+  return organisation.uuid.toLowerCase();
 }
 
 /**
@@ -172,6 +187,19 @@ export function createHttpOrganisationDirectory(
       const subtree = readAnswer(await ask(ENHED_QUERY, { uuid: enhed }, token), readSubtree);
       if (subtree.length > 0) remember(key, subtree);
       return [...subtree];
+    },
+
+    async findEnhedOrganisation(enhed, token) {
+      if (!isUuid(enhed)) return null;
+      const key = `enhedOrganisation:${enhed.toLowerCase()}`;
+      const cached = recall(key);
+      if (typeof cached === 'string') return cached;
+      const organisation = readAnswer(
+        await ask(ENHED_ORGANISATION_QUERY, { uuid: enhed }, token),
+        readEnhedOrganisation,
+      );
+      if (organisation !== null) remember(key, organisation);
+      return organisation;
     },
   };
 }

@@ -15,6 +15,13 @@ export interface HttpService {
   httpServer: Server;
   /** Starts listening; resolves with the GraphQL endpoint URL. */
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * Marks the service as shutting down: `isDraining()` turns true, so `/ready` can answer 503 and
+   * a load balancer stops sending traffic, while requests are still served. Every response from
+   * then on carries `connection: close`, so keep-alive clients reconnect elsewhere.
+   */
+  startDraining(): void;
+  isDraining(): boolean;
 }
 
 /**
@@ -25,7 +32,9 @@ export function createHttpService(options: {
   logger: Logger;
   handle: RequestHandler;
 }): HttpService {
+  let draining = false;
   const httpServer = createServer((req, res) => {
+    if (draining) res.setHeader('connection', 'close');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Fixed once here, so the id the client gets back is the one in the logs and the one
     // forwarded to other services.
@@ -50,6 +59,10 @@ export function createHttpService(options: {
   });
   return {
     httpServer,
+    startDraining: () => {
+      draining = true;
+    },
+    isDraining: () => draining,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -16,6 +16,7 @@ export const Mutation = {
         aktoer: getAktoer(context.caller),
         tid: context.now(),
         guard: context.writeGuard,
+        references: context.references,
       }),
     ),
 
@@ -29,6 +30,7 @@ export const Mutation = {
         aktoer: getAktoer(context.caller),
         tid: context.now(),
         guard: context.writeGuard,
+        references: context.references,
       }),
     ),
 

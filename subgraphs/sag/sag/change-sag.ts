@@ -18,7 +18,8 @@ export function getCurrentData(registrering: Registrering<SagData>): SagData {
 
 /**
  * Applies a change to the case read at `version`, as a RETTET registration valid from `tid`.
- * `decide` sees the current data and returns the patch (or throws when the change is not allowed).
+ * `decide` sees the current data and returns (or resolves to) the patch, or throws when the change
+ * is not allowed; it runs after the visibility and version checks and before the access decision.
  * With a guard, a case the caller may not see is SAG_NOT_FOUND and a change outside their
  * write access FORBIDDEN; both are decided before anything is written.
  * A stale `version` fails with VERSION_CONFLICT and changes nothing: checked here first for a
@@ -28,7 +29,7 @@ export async function changeSag(
   store: BitemporalStore,
   uuid: string,
   version: number,
-  decide: (current: SagData) => Partial<SagData>,
+  decide: (current: SagData) => Partial<SagData> | Promise<Partial<SagData>>,
   options: ChangeOptions,
 ): Promise<StoredObject<SagData>> {
   const id = assertUuid(uuid, 'uuid');
@@ -50,7 +51,7 @@ export async function changeSag(
   }
   const current = getCurrentData(head);
   const patch: Partial<SagData> = {
-    ...decide(current),
+    ...(await decide(current)),
     aendret: options.tid.toISOString(),
   };
   await options.guard?.assertMayChange(id, current, { ...current, ...patch });

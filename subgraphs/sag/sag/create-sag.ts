@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import { allocateSagsnummer } from './allocate-sagsnummer';
-import { parseOpretSagInput } from './parse-sag-input';
+import { parseOpretSagInput, requireKleNummer } from './parse-sag-input';
 import { STORE_TYPES, type ChangeOptions, type SagData } from './sag-data';
 import type { OpretSagInput } from './sag-input';
 
@@ -12,14 +12,19 @@ export interface CreateSagOptions extends ChangeOptions {
 
 /**
  * Registers a new case (OPSTAAET) valid from `tid`, with the next case number of its
- * municipality. The input is validated before a number is drawn, so bad input costs no number.
+ * municipality. The input is validated, and what it refers to checked, before access is decided
+ * (the decision reads the verified KLE number and unit) and before a number is drawn, so bad input
+ * costs no number.
  */
 export async function createSag(
   store: BitemporalStore,
   input: OpretSagInput,
   options: CreateSagOptions,
 ): Promise<StoredObject<SagData>> {
-  const fields = parseOpretSagInput(input);
+  const parsed = parseOpretSagInput(input);
+  const fields = options.references
+    ? await options.references.checkNew(parsed)
+    : requireKleNummer(parsed);
   const uuid = options.uuid ?? randomUUID();
   // Decided on the case as it will be stored (its number aside), before a number is drawn.
   await options.guard?.assertMayCreate(uuid, {

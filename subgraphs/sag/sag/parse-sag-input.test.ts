@@ -96,6 +96,11 @@ describe('parseOpretSagInput', () => {
     expect(getField(() => parseOpretSagInput(input))).toBe(field);
   });
 
+  it('leaves kleNummer null when left out, for the reference check to take from the KLE', () => {
+    expect(parseOpretSagInput({ ...VALID, kleNummer: undefined }).kleNummer).toBeNull();
+    expect(parseOpretSagInput({ ...VALID, kleNummer: null }).kleNummer).toBeNull();
+  });
+
   it('accepts exactly 200 characters of titel and 50 parties', () => {
     const input = {
       ...VALID,
@@ -114,11 +119,16 @@ describe('parseOpdaterSagInput', () => {
     });
   });
 
+  it('takes kle without kleNummer, leaving the number to be taken from the KLE', () => {
+    expect(parseOpdaterSagInput({ kle: KLE })).toEqual({ kle: KLE, kleNummer: null });
+  });
+
   it.each<[string, object, string]>([
     ['nothing to change', {}, 'input'],
     ['clearing titel', { titel: null }, 'input.titel'],
-    ['kle without kleNummer', { kle: KLE }, 'input.kleNummer'],
     ['kleNummer without kle', { kleNummer: '02.34.02' }, 'input.kle'],
+    ['clearing kle', { kle: null, kleNummer: '02.34.02' }, 'input.kle'],
+    ['a malformed kleNummer', { kle: KLE, kleNummer: '02.34' }, 'input.kleNummer'],
     ['a bad CPR', { parter: [{ rolle: 'PART', cpr: '1', navn: 'A' }] }, 'input.parter[0].cpr'],
   ])('refuses %s, naming the field', (_, input, field) => {
     expect(getField(() => parseOpdaterSagInput(input))).toBe(field);

@@ -22,6 +22,15 @@ import type { OpdaterSagInput, OpretSagInput, PartInput } from './sag-input';
 /** The fields a client sets; the rest (number, stage, times) the system sets. */
 export type SagFields = Omit<SagData, 'sagsnummer' | 'fremdrift' | 'oprettet' | 'aendret'>;
 
+/**
+ * The fields as the client gave them, well-formed but not yet checked against the registers they
+ * refer to: `kleNummer` is the client's claim for `kle`, or null to take the number from the KLE.
+ */
+export type ParsedSagFields = Omit<SagFields, 'kleNummer'> & { kleNummer: string | null };
+
+/** The changes as the client gave them; `kle` and `kleNummer` are given together or not at all. */
+export type ParsedSagPatch = Partial<ParsedSagFields>;
+
 function assertOneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
   if (!values.includes(value as T)) {
     throw new BadUserInputError(`${field} must be one of ${values.join(', ')}`, field);
@@ -67,8 +76,15 @@ function assertRequired<T>(value: T | null, field: string): T {
   return value;
 }
 
-/** The validated fields of a new case; every problem names its field (`input.parter[0].cpr`). */
-export function parseOpretSagInput(input: OpretSagInput): SagFields {
+function assertOptionalKleEmne(value: unknown, field: string): string | null {
+  return value === null || value === undefined ? null : assertKleEmne(value, field);
+}
+
+/**
+ * The well-formed fields of a new case; every problem names its field (`input.parter[0].cpr`).
+ * What they refer to is checked afterwards (`SagReferenceCheck`).
+ */
+export function parseOpretSagInput(input: OpretSagInput): ParsedSagFields {
   return {
     organisation: assertUuid(input.organisation, 'input.organisation'),
     titel: assertText(input.titel, 'input.titel', MAX_TITEL_LENGTH),
@@ -83,7 +99,7 @@ export function parseOpretSagInput(input: OpretSagInput): SagFields {
       'input.foelsomhed',
     ),
     kle: assertUuid(input.kle, 'input.kle'),
-    kleNummer: assertKleEmne(input.kleNummer, 'input.kleNummer'),
+    kleNummer: assertOptionalKleEmne(input.kleNummer, 'input.kleNummer'),
     handlingsfacet: assertOptionalUuid(input.handlingsfacet, 'input.handlingsfacet'),
     ansvarligEnhed: assertUuid(input.ansvarligEnhed, 'input.ansvarligEnhed'),
     sagsbehandler: assertOptionalUuid(input.sagsbehandler, 'input.sagsbehandler'),
@@ -93,11 +109,12 @@ export function parseOpretSagInput(input: OpretSagInput): SagFields {
 }
 
 /**
- * The validated changes: only the fields given. `null` clears an optional field (beskrivelse,
- * handlingsfacet, sagsbehandler) and is refused for a required one.
+ * The well-formed changes: only the fields given. `null` clears an optional field (beskrivelse,
+ * handlingsfacet, sagsbehandler) and is refused for a required one; `kleNummer` left out or null
+ * is taken from the KLE.
  */
-export function parseOpdaterSagInput(input: OpdaterSagInput): Partial<SagFields> {
-  const patch: Partial<SagFields> = {};
+export function parseOpdaterSagInput(input: OpdaterSagInput): ParsedSagPatch {
+  const patch: ParsedSagPatch = {};
   const given = (key: keyof OpdaterSagInput): boolean => input[key] !== undefined;
   if (given('titel')) {
     patch.titel = assertText(
@@ -114,12 +131,15 @@ export function parseOpdaterSagInput(input: OpdaterSagInput): Partial<SagFields>
     );
   }
   if (given('kle') || given('kleNummer')) {
-    // The number is the searchable copy of the class: they change together or not at all.
+    // The number is the searchable copy of the class: it changes with the class, never alone.
+    if (!given('kle')) {
+      throw new BadUserInputError(
+        'input.kleNummer is checked against input.kle: give input.kle with it',
+        'input.kle',
+      );
+    }
     patch.kle = assertUuid(assertRequired(input.kle ?? null, 'input.kle'), 'input.kle');
-    patch.kleNummer = assertKleEmne(
-      assertRequired(input.kleNummer ?? null, 'input.kleNummer'),
-      'input.kleNummer',
-    );
+    patch.kleNummer = assertOptionalKleEmne(input.kleNummer, 'input.kleNummer');
   }
   if (given('handlingsfacet')) {
     patch.handlingsfacet = assertOptionalUuid(input.handlingsfacet, 'input.handlingsfacet');
@@ -156,4 +176,25 @@ export function parseOpdaterSagInput(input: OpdaterSagInput): Partial<SagFields>
     throw new BadUserInputError('input must change at least one field', 'input');
   }
   return patch;
+}
+
+/**
+ * The fields of a case written without a reference check (the seed, and tests that write as the
+ * system): the number must then be given, as nothing can derive it.
+ */
+export function requireKleNummer(fields: ParsedSagFields): SagFields {
+  if (fields.kleNummer === null) {
+    throw new BadUserInputError('input.kleNummer is required', 'input.kleNummer');
+  }
+  return { ...fields, kleNummer: fields.kleNummer };
+}
+
+/** The changes of a case written without a reference check: see `requireKleNummer`. */
+export function requireKleNummerInPatch(patch: ParsedSagPatch): Partial<SagFields> {
+  const { kleNummer, ...rest } = patch;
+  if (patch.kle === undefined) return rest;
+  if (kleNummer === null || kleNummer === undefined) {
+    throw new BadUserInputError('input.kleNummer is required', 'input.kleNummer');
+  }
+  return { ...rest, kleNummer };
 }

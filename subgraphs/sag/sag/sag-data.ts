@@ -1,3 +1,4 @@
+import type { SagReferenceCheck } from './create-sag-reference-check';
 import type { SagWriteGuard } from './create-sag-write-guard';
 
 /** Store type names of this subgraph's objects. */
@@ -74,4 +75,9 @@ export interface ChangeOptions {
   note?: string | null;
   /** The caller's access checks; left out only by the seed, which writes as the system. */
   guard?: SagWriteGuard;
+  /**
+   * Checks the case's KLE classes and unit against their registers, before `guard` decides;
+   * left out only by the seed, which writes as the system and must then give every `kleNummer`.
+   */
+  references?: SagReferenceCheck;
 }

@@ -14,7 +14,8 @@ export interface OpretSagInput {
   titel: string;
   beskrivelse?: string | null;
   kle: string;
-  kleNummer: string;
+  /** Checked against `kle`; derived from it when left out. */
+  kleNummer?: string | null;
   handlingsfacet?: string | null;
   ansvarligEnhed: string;
   sagsbehandler?: string | null;

@@ -1,10 +1,13 @@
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import { changeSag } from './change-sag';
-import { parseOpdaterSagInput } from './parse-sag-input';
+import { parseOpdaterSagInput, requireKleNummerInPatch } from './parse-sag-input';
 import type { ChangeOptions, SagData } from './sag-data';
 import type { OpdaterSagInput } from './sag-input';
 
-/** Changes the given fields of the case read at `version` (`opdaterSag`). */
+/**
+ * Changes the given fields of the case read at `version` (`opdaterSag`). What the changes refer
+ * to is checked against the case before access is decided.
+ */
 export function updateSag(
   store: BitemporalStore,
   uuid: string,
@@ -13,5 +16,13 @@ export function updateSag(
   options: ChangeOptions,
 ): Promise<StoredObject<SagData>> {
   const patch = parseOpdaterSagInput(input);
-  return changeSag(store, uuid, version, () => patch, options);
+  const { references } = options;
+  return changeSag(
+    store,
+    uuid,
+    version,
+    (current) =>
+      references ? references.checkPatch(current, patch) : requireKleNummerInPatch(patch),
+    options,
+  );
 }

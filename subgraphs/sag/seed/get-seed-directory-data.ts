@@ -2,16 +2,19 @@ import type { StaticDirectoryData } from '../../kit/auth/organisation-directory'
 import { ORGANISATION_REFS, type OrganisationRefs } from './organisation-refs';
 
 /**
- * The organisation seed's unit tree as parent links, and its municipalities by CVR: what the
- * sag subgraph's tests (and a deployment without the organisation subgraph) decide access by.
+ * The organisation seed's unit tree as parent links, each municipality's root unit, and the
+ * municipalities by CVR: what the sag subgraph's tests (and a deployment without the
+ * organisation subgraph) decide access and check units by.
  */
 export function getSeedDirectoryData(): StaticDirectoryData {
   const organisationer: Record<string, string> = {};
   const enheder: Record<string, string | null> = {};
+  const rodenheder: Record<string, string> = {};
   for (const refs of Object.values(ORGANISATION_REFS) as OrganisationRefs[]) {
     organisationer[refs.cvr] = refs.organisation;
     const { kommune, teknikOgMiljoe, boernOgFamilie, oekonomi } = refs.overordnede;
     enheder[kommune] = null;
+    rodenheder[kommune] = refs.organisation;
     enheder[teknikOgMiljoe] = kommune;
     enheder[refs.enheder.bygOgMiljoe] = teknikOgMiljoe;
     enheder[boernOgFamilie] = kommune;
@@ -20,5 +23,5 @@ export function getSeedDirectoryData(): StaticDirectoryData {
     enheder[refs.enheder.ejendomsskat] = oekonomi;
     enheder[refs.enheder.sekretariat] = oekonomi;
   }
-  return { organisationer, enheder };
+  return { organisationer, enheder, rodenheder };
 }

@@ -8,7 +8,10 @@ import { getTestIssuer } from '../../kit/auth/testing/create-test-issuer';
 import { createLogger } from '../../kit/logger';
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { startTestSubgraph, type TestSubgraph } from '../../kit/testing/start-test-subgraph';
+import { createStaticKleLookup } from '../klassifikation/create-static-kle-lookup';
+import type { KleLookup } from '../klassifikation/kle-lookup';
 import { getSeedDirectoryData } from '../seed/get-seed-directory-data';
+import { getSeedKleKlasser } from '../seed/get-seed-kle-klasser';
 import { createSagServer } from '../server';
 
 export type { GraphQLTestResponse } from '../../kit/testing/start-test-subgraph';
@@ -24,6 +27,8 @@ export interface TestServer extends TestSubgraph {
 export interface TestServerOptions {
   /** @default the organisation seed's municipalities and unit tree */
   directory?: OrganisationDirectory;
+  /** @default the KLE classes the seeded cases use */
+  kle?: KleLookup;
   /** @default a fresh in-memory access log */
   auditLog?: AuditLog;
   /** Let requests without a token in as anonymous callers. @default false */
@@ -44,6 +49,7 @@ export async function startTestServer(
     logger: createLogger({ name: 'sag-test', level: 'silent' }),
     authenticate: (await getTestIssuer()).createAuthenticator(!options.allowAnonymous),
     directory: options.directory ?? createStaticOrganisationDirectory(getSeedDirectoryData()),
+    kle: options.kle ?? createStaticKleLookup(getSeedKleKlasser()),
     auditLog,
     auditRetentionMs: TEST_AUDIT_RETENTION_MS,
   });
