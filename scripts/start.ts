@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     `  curl -s ${url} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
   );
   console.log(`    -d '{"query":"{ sager { totalCount nodes { sagsnummer titel } } }"}'`);
-  console.log(`In the browser page, add the header  Authorization: Bearer <token>`);
+  console.log(`In the browser page, paste the token into the token field.`);
   console.log(`\nData: ${storeDir} (npm start -- --fresh starts over). Stop with Ctrl-C.\n`);
 }
 
