@@ -365,6 +365,48 @@ describe('access to documents', () => {
     );
   });
 
+  it('files nothing when the access log cannot be written', async () => {
+    const failing: AuditLog = {
+      ...createEmbeddedAuditLog({ retentionMs: TEST_AUDIT_RETENTION_MS }),
+      append: () => Promise.reject(new Error('disk full')),
+    };
+    const broken = await startTestServer(store, {
+      auditLog: failing,
+      sager: Object.fromEntries(SAG_NAMES.map((name) => [SAG_UUIDS[name], SAGER[name]])),
+    });
+    const count = async () => {
+      const { body } = await server.query(DOKUMENTER, { headers: full });
+      return (body.data?.dokumenter as { totalCount: number }).totalCount;
+    };
+    try {
+      const before = await count();
+      const bytes = Buffer.from('ikke logget');
+      const uploaded = await fetch(`${broken.origin}/indhold`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'x-content-sha256': sha256(bytes), ...full },
+        body: bytes,
+      });
+      expect(uploaded.status).toBe(201);
+      const { indholdId } = (await uploaded.json()) as { indholdId: string };
+      const { body } = await broken.query(OPRET, {
+        headers: full,
+        variables: {
+          input: {
+            sag: SAG_UUIDS.synlig,
+            titel: 'Ikke logget',
+            brevdato: '2025-03-02',
+            dokumenttype: 'Notat',
+            varianter: [{ varianttekst: 'original', dele: [{ indholdId, navn: 'x.txt' }] }],
+          },
+        },
+      });
+      expect(body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
+      expect(await count()).toBe(before);
+    } finally {
+      await broken.stop();
+    }
+  });
+
   it('returns no data when the access log cannot be written', async () => {
     const failing: AuditLog = {
       ...createEmbeddedAuditLog({ retentionMs: TEST_AUDIT_RETENTION_MS }),

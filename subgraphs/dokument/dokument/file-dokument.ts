@@ -1,4 +1,4 @@
-import type { Grant } from '../../kit/auth/row-access';
+import { randomUUID } from 'node:crypto';
 import type { ContentStore } from '../../kit/content/content-store';
 import { ForbiddenError, NotFoundError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
@@ -23,7 +23,7 @@ export interface FileDokumentDeps {
  * `dokument:skriv` groups must cover the new document's access attributes (FORBIDDEN otherwise,
  * checked before any content is read or anything written). The document takes its case's access
  * attributes as they are now (see `DokumentData.adgang`). The creation, or the refusal, is in the
- * access log before this resolves.
+ * access log before anything is stored.
  */
 export async function fileDokument(
   deps: FileDokumentDeps,
@@ -33,13 +33,15 @@ export async function fileDokument(
   const sag = assertUuid(input.sag, 'input.sag');
   const sagAdgang = await deps.sagLookup.findSag(sag, deps.token);
   if (sagAdgang === null) throw new NotFoundError('SAG_NOT_FOUND', `No case ${sag}`);
-  let grant: Grant | null = null;
-  const created = await createDokument(
+  // Named here so the access log records the creation before anything is stored.
+  const uuid = randomUUID();
+  return createDokument(
     deps.store,
     deps.contentStore,
     { ...input, sag },
     {
       ...options,
+      uuid,
       sagAdgang,
       authorize: async (adgang) => {
         const decision = await deps.access.writeAccess.decide(adgang);
@@ -56,22 +58,21 @@ export async function fileDokument(
           ]);
           throw new ForbiddenError();
         }
-        grant = decision.grant;
+        // Logged before the document is stored: if the log cannot be written, nothing is filed
+        // (AUDIT_UNAVAILABLE). A creation that fails after this (content missing) leaves the
+        // record of the attempt.
+        await deps.access.audit.record([
+          {
+            operation: 'OPRET',
+            objektType: DOKUMENT_STORE_TYPE,
+            objekter: [uuid],
+            cpr: adgang.cpr,
+            udfald: 'TILLADT',
+            grant: decision.grant,
+            rolle: 'dokument:skriv',
+          },
+        ]);
       },
     },
   );
-  // The document is registered by now: if its creation cannot be logged, it is not returned
-  // (AUDIT_UNAVAILABLE), although it stays filed.
-  await deps.access.audit.record([
-    {
-      operation: 'OPRET',
-      objektType: DOKUMENT_STORE_TYPE,
-      objekter: [created.uuid],
-      cpr: created.data.adgang.cpr,
-      udfald: 'TILLADT',
-      grant,
-      rolle: 'dokument:skriv',
-    },
-  ]);
-  return created;
 }
