@@ -1,4 +1,6 @@
 import { DomainError } from '../domain-error';
+import { createTtlCache } from '../create-ttl-cache';
+import { postGraphQL } from '../http/post-graphql';
 import { isUuid } from '../ids';
 import type { OrganisationDirectory } from './organisation-directory';
 
@@ -43,11 +45,6 @@ const ENHED_ORGANISATION_QUERY = `query($uuid: ID!) {
 }`;
 
 const CVR = /^\d{8}$/;
-
-interface CacheEntry<T> {
-  value: T;
-  expires: number;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -102,63 +99,26 @@ function readEnhedOrganisation(data: Record<string, unknown>): string | null {
 export function createHttpOrganisationDirectory(
   options: HttpOrganisationDirectoryOptions,
 ): OrganisationDirectory {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 2000;
-  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
-  const maxEntries = options.maxEntries ?? 1000;
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, CacheEntry<string | string[]>>();
-
-  const remember = (key: string, value: string | string[]): void => {
-    cache.delete(key);
-    cache.set(key, { value, expires: now() + cacheTtlMs });
-    // A Map iterates in insertion order: the first key is the oldest entry.
-    while (cache.size > maxEntries) {
-      const oldest = cache.keys().next();
-      if (oldest.done) break;
-      cache.delete(oldest.value);
-    }
-  };
-
-  const recall = (key: string): string | string[] | undefined => {
-    const entry = cache.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expires <= now()) {
-      cache.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  };
+  const cache = createTtlCache<string | string[]>({
+    ttlMs: options.cacheTtlMs ?? 60_000,
+    maxEntries: options.maxEntries ?? 1000,
+    now: options.now,
+  });
 
   const ask = async (
     query: string,
     variables: Record<string, string>,
     token: string | null,
   ): Promise<Record<string, unknown>> => {
-    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await doFetch(options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({ query, variables }),
-        signal,
+      return await postGraphQL({
+        fetch: options.fetch,
+        url: options.url,
+        query,
+        variables,
+        token,
+        timeoutMs: options.timeoutMs ?? 2000,
       });
-      if (response.status !== 200) {
-        // The body is not read into the error: it may quote the request.
-        await response.body?.cancel();
-        throw new Error(`organisation answered ${response.status}`);
-      }
-      const body: unknown = await response.json();
-      if (!isRecord(body)) throw new TypeError('organisation answered no object');
-      if (Array.isArray(body.errors) && body.errors.length > 0) {
-        throw new Error('organisation answered with errors');
-      }
-      if (!isRecord(body.data)) throw new TypeError('organisation answered no data');
-      return body.data;
     } catch (error) {
       throw new OrganisationDirectoryUnavailableError(error);
     }
@@ -169,36 +129,36 @@ export function createHttpOrganisationDirectory(
       // Nothing but a CVR number is sent on: anything else cannot name an organisation.
       if (!CVR.test(cvr)) return null;
       const key = `cvr:${cvr}`;
-      const cached = recall(key);
+      const cached = cache.get(key);
       if (typeof cached === 'string') return cached;
       const organisation = readAnswer(
         await ask(ORGANISATION_QUERY, { cvr }, token),
         readOrganisation,
       );
-      if (organisation !== null) remember(key, organisation);
+      if (organisation !== null) cache.set(key, organisation);
       return organisation;
     },
 
     async findEnhedSubtree(enhed, token) {
       if (!isUuid(enhed)) return [];
       const key = `enhed:${enhed.toLowerCase()}`;
-      const cached = recall(key);
+      const cached = cache.get(key);
       if (Array.isArray(cached)) return [...cached];
       const subtree = readAnswer(await ask(ENHED_QUERY, { uuid: enhed }, token), readSubtree);
-      if (subtree.length > 0) remember(key, subtree);
+      if (subtree.length > 0) cache.set(key, subtree);
       return [...subtree];
     },
 
     async findEnhedOrganisation(enhed, token) {
       if (!isUuid(enhed)) return null;
       const key = `enhedOrganisation:${enhed.toLowerCase()}`;
-      const cached = recall(key);
+      const cached = cache.get(key);
       if (typeof cached === 'string') return cached;
       const organisation = readAnswer(
         await ask(ENHED_ORGANISATION_QUERY, { uuid: enhed }, token),
         readEnhedOrganisation,
       );
-      if (organisation !== null) remember(key, organisation);
+      if (organisation !== null) cache.set(key, organisation);
       return organisation;
     },
   };

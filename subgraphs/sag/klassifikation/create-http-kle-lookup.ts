@@ -1,4 +1,6 @@
+import { createTtlCache } from '../../kit/create-ttl-cache';
 import { DomainError } from '../../kit/domain-error';
+import { postGraphQL } from '../../kit/http/post-graphql';
 import { isUuid } from '../../kit/ids';
 import type { KleKlasse, KleLookup } from './kle-lookup';
 
@@ -36,11 +38,6 @@ const KLASSE_QUERY = `query($uuid: ID!) { klasse(uuid: $uuid) { uuid brugervendt
 const EMNE = /^\d{2}\.\d{2}\.\d{2}$/;
 const HANDLINGSFACET = /^\p{Lu}[0-9]{2}$/u;
 
-interface CacheEntry {
-  value: KleKlasse;
-  expires: number;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -75,59 +72,23 @@ function readKlasse(data: Record<string, unknown>): KleKlasse | null {
  * KleLookupUnavailableError (503): the change then fails closed.
  */
 export function createHttpKleLookup(options: HttpKleLookupOptions): KleLookup {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 2000;
-  const cacheTtlMs = options.cacheTtlMs ?? 300_000;
-  const maxEntries = options.maxEntries ?? 1000;
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, CacheEntry>();
-
-  const remember = (value: KleKlasse): void => {
-    cache.delete(value.uuid);
-    cache.set(value.uuid, { value, expires: now() + cacheTtlMs });
-    // A Map iterates in insertion order: the first key is the oldest entry.
-    while (cache.size > maxEntries) {
-      const oldest = cache.keys().next();
-      if (oldest.done) break;
-      cache.delete(oldest.value);
-    }
-  };
-
-  const recall = (uuid: string): KleKlasse | undefined => {
-    const entry = cache.get(uuid);
-    if (entry === undefined) return undefined;
-    if (entry.expires <= now()) {
-      cache.delete(uuid);
-      return undefined;
-    }
-    return entry.value;
-  };
+  const cache = createTtlCache<KleKlasse>({
+    ttlMs: options.cacheTtlMs ?? 300_000,
+    maxEntries: options.maxEntries ?? 1000,
+    now: options.now,
+  });
 
   const ask = async (uuid: string, token: string | null): Promise<KleKlasse | null> => {
-    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await doFetch(options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({ query: KLASSE_QUERY, variables: { uuid } }),
-        signal,
+      const data = await postGraphQL({
+        fetch: options.fetch,
+        url: options.url,
+        query: KLASSE_QUERY,
+        variables: { uuid },
+        token,
+        timeoutMs: options.timeoutMs ?? 2000,
       });
-      if (response.status !== 200) {
-        // The body is not read into the error: it may quote the request.
-        await response.body?.cancel();
-        throw new Error(`klassifikation answered ${response.status}`);
-      }
-      const body: unknown = await response.json();
-      if (!isRecord(body)) throw new TypeError('klassifikation answered no object');
-      if (Array.isArray(body.errors) && body.errors.length > 0) {
-        throw new Error('klassifikation answered with errors');
-      }
-      if (!isRecord(body.data)) throw new TypeError('klassifikation answered no data');
-      return readKlasse(body.data);
+      return readKlasse(data);
     } catch (error) {
       throw new KleLookupUnavailableError(error);
     }
@@ -138,14 +99,14 @@ export function createHttpKleLookup(options: HttpKleLookupOptions): KleLookup {
       // Nothing but a uuid is sent on: anything else cannot name a class.
       if (!isUuid(uuid)) return null;
       const key = uuid.toLowerCase();
-      const cached = recall(key);
+      const cached = cache.get(key);
       if (cached !== undefined) return { ...cached };
       const klasse = await ask(key, token);
       // Keyed by the uuid asked for: an answer about another class is no answer to this one.
       if (klasse !== null && klasse.uuid !== key) {
         throw new KleLookupUnavailableError(new Error('klasse answered for another uuid'));
       }
-      if (klasse !== null) remember(klasse);
+      if (klasse !== null) cache.set(klasse.uuid, klasse);
       return klasse === null ? null : { ...klasse };
     },
   };
