@@ -1,22 +1,27 @@
 import { createTtlCache } from './create-ttl-cache';
 
 describe('createTtlCache', () => {
-  it('forgets an entry once its time is up', () => {
-    let now = 1000;
-    const cache = createTtlCache<string>({ ttlMs: 100, maxEntries: 10, now: () => now });
+  it('serves an entry until its time to live has passed', () => {
+    let time = 0;
+    const cache = createTtlCache<string>({ ttlMs: 1000, maxEntries: 10, now: () => time });
     cache.set('a', 'A');
-    now = 1099;
+    time = 999;
     expect(cache.get('a')).toBe('A');
-    now = 1100;
+    time = 1000;
     expect(cache.get('a')).toBeUndefined();
   });
 
-  it('drops the oldest entry when full, counting a rewrite as new', () => {
-    const cache = createTtlCache<number>({ ttlMs: 1000, maxEntries: 2 });
-    cache.set('a', 1);
-    cache.set('b', 2);
-    cache.set('a', 3);
-    cache.set('c', 4);
-    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([3, undefined, 4]);
+  it('drops the least recently used entry beyond its size bound', () => {
+    const cache = createTtlCache<string>({ ttlMs: 1000, maxEntries: 2 });
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    cache.get('a');
+    cache.set('c', 'C');
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([
+      'A',
+      undefined,
+      'C',
+      2,
+    ]);
   });
 });

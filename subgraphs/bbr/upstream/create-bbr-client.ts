@@ -1,7 +1,7 @@
 import type { Logger } from '../../kit/logger';
 import { getKeyOf, type BbrKeyParam, type BbrRecord, type BbrResource } from './bbr-record';
 import { createCircuitBreaker, type CircuitState } from '../../kit/create-circuit-breaker';
-import { createTtlCache } from './create-ttl-cache';
+import { createTtlCache } from '../../kit/create-ttl-cache';
 import { UpstreamUnavailableError, type UpstreamFailure } from './upstream-unavailable-error';
 
 export interface BbrClientOptions {
