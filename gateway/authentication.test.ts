@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { exportSPKI, importJWK, type JWTPayload, type KeyLike } from 'jose';
 import {
   createTestIssuer,
@@ -135,7 +136,11 @@ describe('authentication at the gateway', () => {
   beforeAll(async () => {
     issuer = await getTestIssuer();
     token = await issuer.sign(getFullAccessClaims());
-    gateway = await startTestGateway({ authenticate: issuer.createAuthenticator() });
+    gateway = await startTestGateway({
+      authenticate: issuer.createAuthenticator(),
+      // Switched on without a bundle: the page that says how to build it.
+      explorer: { assetsDir: join(__dirname, 'no-explorer-bundle') },
+    });
   });
   afterAll(() => gateway.stop());
   beforeEach(() => {
@@ -178,13 +183,16 @@ describe('authentication at the gateway', () => {
     },
   );
 
-  it('answers /health, /ready and the explorer page without a token', async () => {
+  it('answers /health, /ready, /favicon.ico and the explorer page without a token', async () => {
     expect((await fetch(`${gateway.origin}/health`)).status).toBe(200);
     // Ready or not depends on what listens at the supergraph's URLs; refused it must not be.
     expect([200, 503]).toContain((await fetch(`${gateway.origin}/ready`)).status);
     const page = await fetch(`${gateway.origin}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/id="token"/);
+    expect(await page.text()).toMatch(/npm run build:explorer/);
+    const icon = await fetch(`${gateway.origin}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('answers the other routes with a valid token', async () => {

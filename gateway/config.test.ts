@@ -28,6 +28,29 @@ describe('the gateway configuration', () => {
     expect(config.persistedQueryCacheBytes).toBe(DEFAULT_PERSISTED_QUERY_CACHE_BYTES);
   });
 
+  it('serves the explorer outside production, and in production only when EXPLORER=true', () => {
+    expect(loadConfig({ ...AUTH_ENV }).explorer).toEqual({ tokenUrl: undefined });
+    expect(loadConfig({ ...AUTH_ENV, NODE_ENV: 'production' }).explorer).toBeNull();
+    expect(loadConfig({ ...AUTH_ENV, NODE_ENV: 'production', EXPLORER: 'true' }).explorer).toEqual({
+      tokenUrl: undefined,
+    });
+    expect(
+      loadConfig({ ...AUTH_ENV, EXPLORER_TOKEN_URL: 'http://127.0.0.1:4090/token' }).explorer,
+    ).toEqual({ tokenUrl: 'http://127.0.0.1:4090/token' });
+    expect(() =>
+      loadConfig({
+        ...AUTH_ENV,
+        NODE_ENV: 'production',
+        EXPLORER: 'true',
+        EXPLORER_TOKEN_URL: 'http://127.0.0.1:4090/token',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: ['EXPLORER_TOKEN_URL is for development only (NODE_ENV=production)'],
+      }),
+    );
+  });
+
   it('reads AUTH_REQUIRED=false and PERSISTED_QUERY_CACHE_BYTES', () => {
     const config = loadConfig({
       ...AUTH_ENV,

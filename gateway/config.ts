@@ -63,6 +63,12 @@ export interface GatewayConfig {
   tracing: TracingConfig;
   /** GATEWAY_METRICS_MAX_OPERATIONS: distinct operation names in metrics labels. @default 100 */
   maxOperationLabels: number;
+  /**
+   * EXPLORER: the GraphiQL page at /. EXPLORER_TOKEN_URL: the development issuer's token
+   * endpoint the page gets profile tokens from (refused in production).
+   * @default on (no token URL), off when production
+   */
+  explorer: { tokenUrl?: string } | null;
 }
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
@@ -183,7 +189,13 @@ export function loadConfig(env: Env): GatewayConfig {
     shutdownGraceMs: readShutdownGraceMs(env, problems),
     tracing: readTracingConfig(env, problems),
     maxOperationLabels: readInteger(env, 'GATEWAY_METRICS_MAX_OPERATIONS', 100, problems),
+    explorer: null,
   };
+  const tokenUrl = readUrl(env, 'EXPLORER_TOKEN_URL', problems);
+  if (tokenUrl && production) {
+    problems.push('EXPLORER_TOKEN_URL is for development only (NODE_ENV=production)');
+  }
+  if (readBoolean(env, 'EXPLORER', !production, problems)) config.explorer = { tokenUrl };
   if (config.workers > MAX_GATEWAY_WORKERS) {
     problems.push(`GATEWAY_WORKERS must be at most ${MAX_GATEWAY_WORKERS}`);
   }

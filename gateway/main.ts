@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     queryLimits: config.queryLimits,
     subgraphCalls: config.subgraphCalls,
     maxOperationLabels: config.maxOperationLabels,
+    explorer: config.explorer ?? undefined,
   });
   await runService({
     server,

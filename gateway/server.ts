@@ -25,8 +25,9 @@ import { formatGatewayError, isKnownGatewayError } from './format-gateway-error'
 import { ForwardingDataSource } from './forwarding-data-source';
 import { createContentProxy, type ContentRoute } from './create-content-proxy';
 import { createReadinessCheck } from './create-readiness-check';
-import { EXPLORER_PAGE } from './explorer-page';
+import { createExplorerRoutes, type ExplorerOptions } from './explorer/create-explorer-routes';
 import { readSubgraphUrls } from './read-subgraph-urls';
+import { createSchemaDocument } from './schema-document/create-schema-document';
 import { createStaticSupergraphSource } from './supergraph/create-static-supergraph-source';
 import type { SupergraphSource, SupergraphStatus } from './supergraph/supergraph-source';
 import {
@@ -56,8 +57,8 @@ export interface GatewayServerOptions {
   subgraphUrls?: Record<string, string>;
   logger: Logger;
   /**
-   * Verifies the bearer token of every request but /health, /ready, /metrics, /status and the
-   * explorer page (GET /),
+   * Verifies the bearer token of every request but /health, /ready, /metrics, /status,
+   * /favicon.ico and the explorer page (GET / and its bundle, when switched on),
    * before anything else is done with it: GraphQL, the content routes and unknown paths alike.
    * The verified token is what the gateway forwards to the subgraphs.
    */
@@ -91,6 +92,8 @@ export interface GatewayServerOptions {
   processMetrics?: boolean;
   /** @default () => new Date() */
   now?: () => Date;
+  /** The explorer page at / (GraphiQL); without it / needs a token like any other path. */
+  explorer?: ExplorerOptions;
 }
 
 /** HTTP paths passed on to a subgraph's own routes (file content), by subgraph name. */
@@ -211,7 +214,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         fetcher: createFetcher(name),
       }),
   });
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+  // GET /schema.graphql: for any caller with a valid token, whatever INTROSPECTION says (the SDL
+  // is published with the project; introspection is switched off for its cost, not secrecy).
+  const schemaDocument = createSchemaDocument();
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl, apiSchema }) => {
+    schemaDocument.update(apiSchema);
     costDirectives = readCostDirectives(coreSupergraphSdl);
     const urls = { ...readSubgraphUrls(coreSupergraphSdl), ...options.subgraphUrls };
     for (const name of Object.keys(subgraphUrls)) Reflect.deleteProperty(subgraphUrls, name);
@@ -225,6 +232,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       })),
     );
   });
+  const serveExplorer = createExplorerRoutes(options.explorer, options.logger);
   const service = createHttpService({
     logger: options.logger,
     handle: async (req, res, path) => {
@@ -244,11 +252,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
           subgraphs,
         });
       }
-      if (path === '/' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(EXPLORER_PAGE);
-        return;
-      }
+      // The explorer page and its bundle when switched on, and /favicon.ico always.
+      if (serveExplorer(req, res, path)) return;
       // Everything else needs a token, unknown paths included, so the public routes are exactly
       // the ones above.
       const meter = path === '/graphql' ? requestMeter.track(res) : undefined;
@@ -257,6 +262,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       const context = createGatewayContext(req, options.logger, now(), authentication);
       meter?.attach(context);
       if (path === '/graphql') return handleGraphQL(req, res, context);
+      if (path === '/schema.graphql') return schemaDocument.send(req, res);
       if (await proxyContent(req, res, path, context)) return;
       sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found');
     },

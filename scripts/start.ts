@@ -11,10 +11,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { buildExplorerBundle } from '../gateway/explorer/build-explorer-bundle';
 import { createDevIssuerServer } from './dev-issuer/create-dev-issuer-server';
+import { createDevTokenEndpoint } from './dev-issuer/create-dev-token-endpoint';
 import { DEV_ISSUER_SETTINGS } from './dev-issuer/dev-issuer-settings';
 import { getDevStoreDir } from './dev-issuer/get-dev-store-dir';
 import { loadDevIssuer } from './dev-issuer/load-dev-issuer';
+import { readExplorerExamples } from './read-explorer-examples';
 
 interface Service {
   name: string;
@@ -142,8 +145,16 @@ async function stop(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
+/** The explorer page's origins, which may get profile tokens from the development issuer. */
+const EXPLORER_ORIGINS = [`http://localhost:${GATEWAY.port}`, `http://127.0.0.1:${GATEWAY.port}`];
+
 async function startDevIssuer(): Promise<void> {
-  const server = createDevIssuerServer(await loadDevIssuer(storeDir));
+  const issuer = await loadDevIssuer(storeDir);
+  const server = createDevIssuerServer({
+    issuer: issuer.issuer,
+    jwks: issuer.jwks,
+    tokens: createDevTokenEndpoint(issuer, EXPLORER_ORIGINS),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -162,6 +173,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   const started = Date.now();
   await startDevIssuer();
+  // Built anew each start (a few seconds), so the page offers the examples as they are now.
+  const explorerBuilt = buildExplorerBundle({ examples: readExplorerExamples() });
   const storeEnv = { STORE: 'embedded', STORE_DIR: storeDir, SEED: 'true' };
   // A BBR_API_URL in the environment points the adapter at the real service instead.
   const bbrApiUrl = process.env.BBR_API_URL;
@@ -177,8 +190,11 @@ async function main(): Promise<void> {
     startService(service, { ...storeEnv, ...bbrEnv, ...AUTH_ENV, ...lookupEnv[service.name] });
   }
   await Promise.all(SUBGRAPHS.map(waitUntilReady));
+  await explorerBuilt;
   startService(GATEWAY, {
     ...AUTH_ENV,
+    EXPLORER: 'true',
+    EXPLORER_TOKEN_URL: `${DEV_ISSUER_SETTINGS.issuer}/token`,
     ...gatewayWorkersEnv,
     // Tokens guard the data; the schema itself is public in development.
     INTROSPECTION: 'true',
@@ -194,7 +210,9 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const url = `http://localhost:${GATEWAY.port}/graphql`;
   console.log(`\nThe graph is ready in ${seconds} s: ${url}`);
-  console.log(`Try queries in a browser:  http://localhost:${GATEWAY.port}/`);
+  console.log(
+    `Try queries in a browser (GraphiQL; pick a profile for a token):  http://localhost:${GATEWAY.port}/`,
+  );
   console.log(
     `\nEvery request needs a token from the development issuer (${DEV_ISSUER_SETTINGS.issuer}):`,
   );
@@ -204,7 +222,6 @@ async function main(): Promise<void> {
     `  curl -s ${url} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
   );
   console.log(`    -d '{"query":"{ sager { totalCount nodes { sagsnummer titel } } }"}'`);
-  console.log(`In the browser page, paste the token into the token field.`);
   console.log(`\nData: ${storeDir} (npm start -- --fresh starts over). Stop with Ctrl-C.\n`);
 }
 

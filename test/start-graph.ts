@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ExplorerOptions } from '../gateway/explorer/create-explorer-routes';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
 import { createSupergraphSource } from '../gateway/supergraph/create-supergraph-source';
 import { Writable } from 'node:stream';
@@ -115,6 +116,8 @@ export interface StartGraphOptions {
   supergraphFile?: string;
   /** @default DEFAULT_SUPERGRAPH_POLL_MS */
   supergraphPollMs?: number;
+  /** Serve the explorer page at / (off by default). */
+  explorer?: ExplorerOptions;
 }
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
@@ -244,6 +247,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     logger,
     fetcher: recordingFetch,
     authenticate,
+    explorer: options.explorer,
   });
   const url = await gateway.listen(0);
   const fullAccessToken = await issuer.sign(getFullAccessClaims());

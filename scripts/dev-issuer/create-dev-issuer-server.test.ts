@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createTokenVerifier } from '../../subgraphs/kit/auth/create-token-verifier';
 import type { TestIssuer } from '../../subgraphs/kit/auth/testing/create-test-issuer';
 import { createDevIssuerServer } from './create-dev-issuer-server';
-import { getDevProfileClaims } from './dev-profiles';
+import { createDevTokenEndpoint } from './create-dev-token-endpoint';
+import { DEV_PROFILE_NAMES, getDevProfileClaims } from './dev-profiles';
 import { loadDevIssuer } from './load-dev-issuer';
 
 describe('the development issuer server', () => {
@@ -57,5 +58,74 @@ describe('the development issuer server', () => {
     });
     const token = await issuer.sign(getDevProfileClaims('revisor'), { expiresIn: '8h' });
     expect(await verify(token)).toMatchObject({ kind: 'BRUGER', subject: 'revisor-jammerbugt' });
+  });
+});
+
+describe('the development issuer server with profile tokens', () => {
+  const PAGE = 'http://localhost:4000';
+  let issuer: TestIssuer;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    issuer = await loadDevIssuer(mkdtempSync(join(tmpdir(), 'dev-issuer-')));
+    server = createDevIssuerServer({
+      issuer: issuer.issuer,
+      jwks: issuer.jwks,
+      tokens: createDevTokenEndpoint(issuer, [PAGE]),
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const postToken = (body: string, origin = PAGE): Promise<Response> =>
+    fetch(`${base}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body,
+    });
+
+  it('lists the development profiles for the explorer page', async () => {
+    const response = await fetch(`${base}/profiles`, { headers: { origin: PAGE } });
+    expect(response.headers.get('access-control-allow-origin')).toBe(PAGE);
+    const { profiles } = (await response.json()) as { profiles: { name: string }[] };
+    expect(profiles.map((p) => p.name)).toEqual(DEV_PROFILE_NAMES);
+  });
+
+  it("signs a token for a profile that verifies with the issuer's key", async () => {
+    const response = await postToken('{"profile":"sagsbehandler"}');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(PAGE);
+    const { token } = (await response.json()) as { token: string };
+    expect(await issuer.verify(token)).toMatchObject({
+      subject: getDevProfileClaims('sagsbehandler').sub,
+    });
+  });
+
+  it('answers the CORS preflight of the allowed page only', async () => {
+    const preflight = (origin: string): Promise<Response> =>
+      fetch(`${base}/token`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect((await preflight(PAGE)).headers.get('access-control-allow-origin')).toBe(PAGE);
+    expect(
+      (await preflight('https://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
+  });
+
+  it('signs nothing for another origin, an unknown profile or a body that is not one', async () => {
+    const refused = await postToken('{"profile":"sagsbehandler"}', 'https://evil.example');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).not.toHaveProperty('token');
+    for (const body of ['{"profile":"admin"}', 'not json', `{"profile":"${'x'.repeat(2000)}"}`]) {
+      const response = await postToken(body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: expect.stringContaining('sagsbehandler'),
+      });
+    }
   });
 });
