@@ -318,3 +318,83 @@ describe('authentication at the gateway with AUTH_REQUIRED=false', () => {
     expect(gateway.calls[0]?.headers.authorization).toBe(`Bearer ${token}`);
   });
 });
+
+describe('authentication at the gateway in development', () => {
+  let issuer: TestIssuer;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    issuer = await getTestIssuer();
+    gateway = await startTestGateway({
+      authenticate: issuer.createAuthenticator(),
+      explainUnauthenticated: true,
+    });
+  });
+  afterAll(() => gateway.stop());
+
+  const REASONS: [string, (issuer: TestIssuer) => Promise<string | undefined>, string][] = [
+    ['no Authorization header', async () => undefined, 'Bearer error_description="No token: '],
+    [
+      'another scheme',
+      async () => 'Basic dXNlcjpwYXNz',
+      'Bearer error="invalid_request", error_description="The Authorization header is not Bearer',
+    ],
+    [
+      'an expired token',
+      async (i) =>
+        `Bearer ${await i.sign(getFullAccessClaims(), {
+          expiresIn: Math.floor(Date.now() / 1000) - 3600,
+        })}`,
+      'Bearer error="invalid_token", error_description="The token has expired (exp)',
+    ],
+    [
+      'a token for another audience',
+      async (i) => `Bearer ${await i.sign(getFullAccessClaims(), { audience: 'another-system' })}`,
+      'Bearer error="invalid_token", error_description="The token is for another audience (aud)',
+    ],
+    [
+      'a token naming an unknown key id',
+      async (i) => `Bearer ${await i.sign(getFullAccessClaims(), { kid: 'unknown-key' })}`,
+      'Bearer error="invalid_token", error_description="The token is signed with a key (kid)',
+    ],
+    [
+      'a token from another issuer',
+      async (i) => `Bearer ${await i.sign(getFullAccessClaims(), { issuer: 'https://evil.test' })}`,
+      'Bearer error="invalid_token", error_description="The token comes from another issuer',
+    ],
+    [
+      'a token with a bad signature',
+      async (i) => `Bearer ${await buildBadSignatureToken(i)}`,
+      'Bearer error="invalid_token", error_description="The token signature does not verify',
+    ],
+  ];
+
+  it.each(REASONS)(
+    'says why it refuses %s (RFC 6750), in the header and the error message',
+    async (_name, getAuthorization, challenge) => {
+      const authorization = await getAuthorization(issuer);
+      const reply = await gateway.post(SAG_QUERY, authorization ? { authorization } : {});
+      expect(reply.status).toBe(401);
+      const header = reply.headers.get('www-authenticate') ?? '';
+      expect(header.startsWith(challenge)).toBe(true);
+      // A quoted-string value without quotes or backslashes inside (RFC 6750 §3).
+      expect(header).toMatch(/error_description="[\x20\x21\x23-\x5b\x5d-\x7e]+"$/);
+      const description = /error_description="([^"]+)"/.exec(header)?.[1];
+      expect(reply.body).toEqual({
+        errors: [
+          {
+            message: `Authentication required: ${description}`,
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
+      expect(gateway.calls).toEqual([]);
+    },
+  );
+
+  it('answers a valid token as in production', async () => {
+    const token = await issuer.sign(getFullAccessClaims());
+    const reply = await gateway.post(SAG_QUERY, { authorization: `Bearer ${token}` });
+    expect(reply.status).toBe(200);
+  });
+});

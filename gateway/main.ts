@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     subgraphCalls: config.subgraphCalls,
     maxOperationLabels: config.maxOperationLabels,
     explorer: config.explorer ?? undefined,
+    explainUnauthenticated: !config.production,
   });
   await runService({
     server,

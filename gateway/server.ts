@@ -94,6 +94,11 @@ export interface GatewayServerOptions {
   now?: () => Date;
   /** The explorer page at / (GraphiQL); without it / needs a token like any other path. */
   explorer?: ExplorerOptions;
+  /**
+   * Tell in a 401 why the token was refused (RFC 6750 error_description): for development only,
+   * production answers every failure alike. @default false
+   */
+  explainUnauthenticated?: boolean;
 }
 
 /** HTTP paths passed on to a subgraph's own routes (file content), by subgraph name. */
@@ -257,7 +262,12 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       // Everything else needs a token, unknown paths included, so the public routes are exactly
       // the ones above.
       const meter = path === '/graphql' ? requestMeter.track(res) : undefined;
-      const authentication = await authenticateRequest(options.authenticate, req, res);
+      const authentication = await authenticateRequest(
+        options.authenticate,
+        req,
+        res,
+        options.explainUnauthenticated,
+      );
       if (!authentication) return;
       const context = createGatewayContext(req, options.logger, now(), authentication);
       meter?.attach(context);

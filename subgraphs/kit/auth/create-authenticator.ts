@@ -24,7 +24,7 @@ export function readBearerToken(headers: IncomingHttpHeaders): string | null {
   const header = headers.authorization;
   if (header === undefined || header === '') return null;
   const match = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/.exec(header);
-  if (!match?.[1]) throw new UnauthenticatedError();
+  if (!match?.[1]) throw new UnauthenticatedError('MALFORMED_HEADER');
   return match[1];
 }
 
@@ -33,7 +33,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   return async (headers) => {
     const token = readBearerToken(headers);
     if (token === null) {
-      if (options.required) throw new UnauthenticatedError();
+      if (options.required) throw new UnauthenticatedError('NO_TOKEN');
       return { caller: ANONYMOUS_CALLER, token: null };
     }
     return { caller: await options.verify(token), token };

@@ -8,11 +8,18 @@ import {
 import { DomainError } from '../domain-error';
 import type { Caller } from './caller';
 import { getCaller } from './get-caller';
+import { getUnauthenticatedReason, type UnauthenticatedReason } from './get-unauthenticated-reason';
 
-/** The one answer to every token problem, so a client learns nothing about why it failed. */
+/**
+ * The one answer to every token problem, so a client learns nothing about why it failed. The
+ * `reason` is for development feedback (the gateway tells it only outside production).
+ */
 export class UnauthenticatedError extends DomainError {
-  constructor() {
+  readonly reason: UnauthenticatedReason;
+
+  constructor(reason: UnauthenticatedReason = 'MALFORMED_TOKEN') {
     super('UNAUTHENTICATED', 'Authentication required', { status: 401 });
+    this.reason = reason;
   }
 }
 
@@ -54,7 +61,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         })
       : createLocalJWKSet(options.jwks);
   return async (token) => {
-    if (token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError();
+    if (token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError('MALFORMED_TOKEN');
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
@@ -64,8 +71,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         requiredClaims: ['exp', 'sub'],
       });
       return getCaller(payload);
-    } catch {
-      throw new UnauthenticatedError();
+    } catch (error) {
+      throw new UnauthenticatedError(getUnauthenticatedReason(error));
     }
   };
 }
