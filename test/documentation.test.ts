@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { getDevProfileClaims } from '../scripts/dev-issuer/dev-profiles';
+import { runTokenCommand } from '../scripts/dev-issuer/run-token-command';
 import { normalizeOperation, readExamples } from './read-examples';
 import { startGraph, type StartedGraph } from './start-graph';
 
@@ -52,6 +54,19 @@ function getCurlQueries(text: string): CurlQuery[] {
     });
 }
 
+/** The lines of a document's shell blocks, continuations joined, comments and blanks left out. */
+function getShellCommands(text: string): string[] {
+  return getCodeBlocks(text, 'sh')
+    .flatMap((block) => block.replace(/\\\n\s*/g, ' ').split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** `TOKEN=$(npm run --silent token -- <profile>)`: a token line, checked by signing one. */
+const TOKEN_LINE = /^TOKEN=\$\(npm run --silent token -- ([a-z]+)\)$/;
+/** `curl … /schema.graphql -H "Authorization: Bearer $TOKEN"`: run against the seeded graph. */
+const SCHEMA_CURL = /^curl -s \S+\/schema\.graphql -H "Authorization: Bearer \$TOKEN"$/;
+
 const documents = readDocuments();
 const examples = [...readExamples().values()];
 
@@ -61,6 +76,62 @@ describe('the documentation', () => {
   )('prints in %s only queries that are example files run by tests: %s', (_file, block) => {
     const printed = normalizeOperation(block);
     expect(examples.map((example) => normalizeOperation(example.source))).toContain(printed);
+  });
+
+  describe('commands in docs/', () => {
+    const ciScript = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').split('\n');
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts,
+    );
+    const pages = documents.filter(({ file }) => file.startsWith('docs'));
+    const commands = pages.flatMap(({ file, text }) =>
+      getShellCommands(text).map((command) => [file, command]),
+    );
+
+    it.each(commands)('in %s are run by a test or by CI: %s', (_file, command) => {
+      const checked =
+        /^curl .*\/graphql /.test(command) ||
+        SCHEMA_CURL.test(command) ||
+        TOKEN_LINE.test(command) ||
+        ciScript.includes(command);
+      expect(checked).toBe(true);
+    });
+
+    it.each(documents.map(({ file, text }) => [file, text]))(
+      'name in %s only npm scripts that exist',
+      (_file, text) => {
+        const named = [...text.matchAll(/npm run (?:--silent )?([a-z][\w:-]*)/g)].map((m) => m[1]);
+        for (const name of named) expect(scripts).toContain(name);
+      },
+    );
+
+    it.each(pages.map(({ file, text }) => [file, text]))(
+      'link in %s only to files that exist',
+      (file, text) => {
+        const links = [...text.matchAll(/\]\(([^)#:]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? '');
+        for (const link of links)
+          expect([link, existsSync(join(ROOT, dirname(file), link))]).toEqual([link, true]);
+      },
+    );
+
+    it.each(commands.flatMap(([, command]) => TOKEN_LINE.exec(command ?? '')?.slice(1, 2) ?? []))(
+      'sign a token for the profile %s',
+      async (profile) => {
+        const storeDir = mkdtempSync(join(tmpdir(), 'doc-token-'));
+        const stdout: string[] = [];
+        try {
+          const code = await runTokenCommand([profile], {
+            storeDir,
+            stdout: (line) => stdout.push(line),
+            stderr: () => undefined,
+          });
+          expect(code).toBe(0);
+          expect(stdout.at(-1)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+        } finally {
+          rmSync(storeDir, { recursive: true, force: true });
+        }
+      },
+    );
   });
 
   describe('curl commands against the seeded graph', () => {
@@ -76,6 +147,18 @@ describe('the documentation', () => {
 
     it('are found', () => {
       expect(queries.length).toBeGreaterThanOrEqual(3);
+    });
+
+    const schemaCurls = documents.flatMap(({ text }) =>
+      getShellCommands(text).filter((command) => SCHEMA_CURL.test(command)),
+    );
+
+    it.each(schemaCurls)('answer the schema: %s', async () => {
+      const response = await fetch(new URL('/schema.graphql', graph.url), {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/^type Query \{$/m);
     });
 
     it.each(queries.map((query) => [query.command, query]))(
