@@ -1,30 +1,42 @@
-// Writes docs/schema.md, the schema reference, from the committed supergraph's API schema.
-// `--check` writes nothing and fails when the committed file is stale.
+// Writes the API schema the gateway serves, from the committed supergraph: docs/schema.graphql
+// (the SDL with descriptions, as GET /schema.graphql answers it; typed clients are generated
+// from it) and docs/schema.md (the schema reference).
+// `--check` writes nothing and fails when either committed file is stale.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { printSchema } from 'graphql';
 import { SUPERGRAPH_FILE } from './compose-supergraph';
 import { loadApiSchema } from './docs/load-api-schema';
 import { printSchemaReference } from './docs/print-schema-reference';
 
-const REFERENCE_FILE = join(__dirname, '..', 'docs', 'schema.md');
+const DOCS_DIR = join(__dirname, '..', 'docs');
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const schema = await loadApiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'));
-  const text = printSchemaReference(schema);
-  const current = existsSync(REFERENCE_FILE) ? readFileSync(REFERENCE_FILE, 'utf8') : '';
-  const name = relative(process.cwd(), REFERENCE_FILE);
-  if (check) {
-    if (current !== text) {
-      console.error(`${name} is stale: run "npm run docs:schema" and commit the result.`);
-      process.exit(1);
+  const outputs = [
+    // The same text as GET /schema.graphql (gateway/schema-document).
+    { file: join(DOCS_DIR, 'schema.graphql'), text: `${printSchema(schema)}\n` },
+    { file: join(DOCS_DIR, 'schema.md'), text: printSchemaReference(schema) },
+  ];
+  let stale = false;
+  for (const { file, text } of outputs) {
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const name = relative(process.cwd(), file);
+    if (check) {
+      if (current !== text) {
+        console.error(`${name} is stale: run "npm run docs:schema" and commit the result.`);
+        stale = true;
+      } else {
+        console.log(`${name} is up to date.`);
+      }
+      continue;
     }
-    console.log(`${name} is up to date.`);
-    return;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    console.log(current === text ? `${name} unchanged.` : `Wrote ${name}.`);
   }
-  mkdirSync(dirname(REFERENCE_FILE), { recursive: true });
-  writeFileSync(REFERENCE_FILE, text);
-  console.log(current === text ? `${name} unchanged.` : `Wrote ${name}.`);
+  if (stale) process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { GraphQLError, parse, type ExecutionResult } from 'graphql';
 
 /**
  * The operation name to send: GraphiQL keeps a tab's last name when its query is replaced (an
@@ -28,7 +28,10 @@ export interface FetcherOpts {
   headers?: Record<string, unknown>;
 }
 
-export type ExplorerFetcher = (params: FetcherParams, opts?: FetcherOpts) => Promise<unknown>;
+export type ExplorerFetcher = (
+  params: FetcherParams,
+  opts?: FetcherOpts,
+) => Promise<ExecutionResult>;
 
 export interface ExplorerFetcherOptions {
   endpoint: string;
@@ -65,14 +68,16 @@ export function createExplorerFetcher(options: ExplorerFetcherOptions): Explorer
         body: JSON.stringify({ ...params, operationName: getOperationName(params) }),
       });
     } catch {
-      return { errors: [{ message: 'The gateway did not answer: is it running?' }] };
+      return { errors: [new GraphQLError('The gateway did not answer: is it running?')] };
     }
     if (response.status === 401) options.onUnauthorized();
     const text = await response.text();
     try {
-      return JSON.parse(text) as unknown;
+      return JSON.parse(text) as ExecutionResult;
     } catch {
-      return { errors: [{ message: `The gateway answered ${response.status} without JSON.` }] };
+      return {
+        errors: [new GraphQLError(`The gateway answered ${response.status} without JSON.`)],
+      };
     }
   };
 }
