@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildSchema } from 'graphql';
 import { getTestIssuer } from '../subgraphs/kit/auth/testing/create-test-issuer';
@@ -45,6 +47,14 @@ describe('GET /schema.graphql on the gateway', () => {
       },
     });
     expect(again.status).toBe(304);
+  });
+
+  it('answers exactly the committed docs/schema.graphql (npm run docs:schema)', async () => {
+    const response = await fetch(`${gateway.origin}/schema.graphql`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const committed = readFileSync(join(__dirname, '..', 'docs', 'schema.graphql'), 'utf8');
+    expect(await response.text()).toBe(committed);
   });
 });
 
