@@ -32,6 +32,11 @@ async function main(): Promise<void> {
     ? baseLogger.child({ worker: process.env.GATEWAY_WORKER })
     : baseLogger;
   const rateLimitStore = createRateLimitStore(config.rateLimits.store, logger);
+  const { caller, address } = config.rateLimits.settings;
+  logger.info(
+    { store: config.rateLimits.store.redisUrl === null ? 'memory' : 'redis', caller, address },
+    'rate limits',
+  );
   const server = await createGatewayServer({
     supergraphSdl: createSupergraphSource({
       location: config.supergraph,

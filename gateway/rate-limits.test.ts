@@ -1,7 +1,10 @@
+import { Writable } from 'node:stream';
 import { getTestIssuer, type TestIssuer } from '../subgraphs/kit/auth/testing/create-test-issuer';
 import { getFullAccessClaims } from '../subgraphs/kit/auth/testing/full-access-claims';
+import { createLogger } from '../subgraphs/kit/logger';
 import { createMemoryRateLimitStore } from './rate-limits/create-memory-rate-limit-store';
 import type { RateLimitSettings } from './rate-limits/rate-limit-settings';
+import type { RateLimitStore } from './rate-limits/rate-limit-store';
 import { startTestGateway, type TestGateway } from './testing/start-test-gateway';
 
 const SAG_QUERY = { query: '{ sag(uuid: "x") { uuid } }' };
@@ -154,6 +157,43 @@ describe('rate limits per client address at the gateway', () => {
       expect(await from('198.51.100.1')).toBe(429);
       expect(await from('203.0.113.1, 198.51.100.1')).toBe(429);
       expect(await from('198.51.100.2')).toBe(200);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+describe('a rate limit store that throws', () => {
+  it('lets requests through rather than stopping the graph, and logs the failure', async () => {
+    const issuer = await getTestIssuer();
+    const lines: string[] = [];
+    const logger = createLogger({
+      name: 'test',
+      destination: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+    });
+    const broken: RateLimitStore = {
+      take: () => Promise.reject(new Error('store exploded at redis://10.0.0.5')),
+      getStatus: () => ({ store: 'memory', fallback: false, failures: 0 }),
+      close: async () => {},
+    };
+    const gateway = await startTestGateway({
+      authenticate: issuer.createAuthenticator(),
+      rateLimits: { caller: { ratePerSecond: 1, burst: 1 }, address: null, trustedProxies: 0 },
+      rateLimitStore: broken,
+      logger,
+    });
+    try {
+      const authorization = `Bearer ${await issuer.sign(getFullAccessClaims('rate-broken'))}`;
+      expect((await gateway.post(SAG_QUERY, { authorization })).status).toBe(200);
+      expect((await gateway.post(SAG_QUERY, { authorization })).status).toBe(200);
+      const failures = lines.filter((line) => line.includes('rate limit check failed'));
+      expect(failures).toHaveLength(2);
+      expect(lines.join('')).not.toContain('10.0.0.5');
     } finally {
       await gateway.stop();
     }
