@@ -5,7 +5,7 @@ import type { Caller } from '../../subgraphs/kit/auth/caller';
 import { sendGraphQLError } from '../../subgraphs/kit/http/send-json';
 import type { Logger } from '../../subgraphs/kit/logger';
 import { getClientAddress } from './get-client-address';
-import type { RateLimit } from './rate-limit';
+import type { RateLimit, RateLimitDecision } from './rate-limit';
 import type { RateLimitSettings } from './rate-limit-settings';
 import type { RateLimitStore } from './rate-limit-store';
 import { RateLimitedError, type RateLimitScope } from './rate-limited-error';
@@ -81,7 +81,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<boolean> => {
-    let decision;
+    let decision: RateLimitDecision;
     try {
       decision = await store.take(getBudgetKey(scope, id), limit);
     } catch (error) {
