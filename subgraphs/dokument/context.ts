@@ -31,6 +31,8 @@ export interface DokumentContext extends RequestContext, DokumentAccess {
   store: BitemporalStore;
   contentStore: ContentStore;
   sagLookup: SagLookup;
+  /** Resolves privilege groups' municipalities (an auditor's too, for `Adgangslog`). */
+  directory: OrganisationDirectory;
   auditLog: AuditLog;
   auditRetentionMs: number;
   now: () => Date;
@@ -61,6 +63,7 @@ export function createDokumentContext(
     store: deps.store,
     contentStore: deps.contentStore,
     sagLookup: deps.sagLookup,
+    directory: deps.directory,
     auditLog: deps.auditLog,
     auditRetentionMs: deps.auditRetentionMs,
     now: deps.now,

@@ -43,8 +43,8 @@ export interface OpretDokumentInput {
 
 export interface CreateDokumentOptions {
   /**
-   * The access attributes of the case the document is filed on, as the case index has them now.
-   * The document keeps a copy (see `DokumentData.adgang`).
+   * The access attributes of the case the document is filed on, as the case index has them now:
+   * they decide whether the caller may file it; the document keeps only the owning municipality.
    */
   sagAdgang: AccessAttributes;
   /**
@@ -97,7 +97,7 @@ export async function createDokument(
   input: OpretDokumentInput,
   options: CreateDokumentOptions,
 ): Promise<StoredObject<DokumentData>> {
-  const data: Omit<DokumentData, 'varianter' | 'adgang'> = {
+  const data: Omit<DokumentData, 'varianter' | 'organisation'> = {
     sag: assertUuid(input.sag, 'input.sag'),
     titel: assertText(input.titel, 'input.titel', MAX_TITEL_LENGTH),
     beskrivelse:
@@ -166,7 +166,11 @@ export async function createDokument(
     varianter.push({ varianttekst: variant.varianttekst, dele });
   }
   const uuid = options.uuid === undefined ? randomUUID() : assertUuid(options.uuid, 'uuid');
-  const dokument: DokumentData = { ...data, varianter, adgang };
+  const dokument: DokumentData = {
+    ...data,
+    varianter,
+    organisation: options.sagAdgang.organisation,
+  };
   const result = await store.append<DokumentData>({
     type: DOKUMENT_STORE_TYPE,
     uuid,

@@ -15,9 +15,7 @@ export const Mutation = {
       {
         store: context.store,
         contentStore: context.contentStore,
-        sagLookup: context.sagLookup,
         access: context,
-        token: context.token,
       },
       args.input,
       { aktoer: getAktoer(context.caller), tid },

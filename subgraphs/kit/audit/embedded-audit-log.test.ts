@@ -30,6 +30,7 @@ function newRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
     aktoer: 'bruger-1',
     aktoerType: 'BRUGER',
     organisation: null,
+    dataansvarlig: null,
     rolle: 'sag:laes',
     privilegiegruppe: null,
     operation: 'LAES',

@@ -26,6 +26,7 @@ const record: AuditRecord = {
   aktoer: 'bruger-1',
   aktoerType: 'BRUGER',
   organisation: '29189846',
+  dataansvarlig: 'aaaaaaaa-0000-4000-8000-000000000849',
   rolle: 'sag:soeg',
   privilegiegruppe: 'gruppe-1',
   operation: 'SOEG',
