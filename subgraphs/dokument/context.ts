@@ -17,6 +17,8 @@ export interface DokumentContextDeps {
   auditLog: AuditLog;
   /** How long the access log keeps records; bounds the periods `Adgangslog` may ask for. */
   auditRetentionMs: number;
+  /** How long after an upload its uploader may attach the content. */
+  contentAttachWindowMs: number;
   now: () => Date;
 }
 
@@ -35,6 +37,7 @@ export interface DokumentContext extends RequestContext, DokumentAccess {
   directory: OrganisationDirectory;
   auditLog: AuditLog;
   auditRetentionMs: number;
+  contentAttachWindowMs: number;
   now: () => Date;
 }
 
@@ -66,6 +69,7 @@ export function createDokumentContext(
     directory: deps.directory,
     auditLog: deps.auditLog,
     auditRetentionMs: deps.auditRetentionMs,
+    contentAttachWindowMs: deps.contentAttachWindowMs,
     now: deps.now,
   };
 }

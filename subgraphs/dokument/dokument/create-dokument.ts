@@ -52,6 +52,12 @@ export interface CreateDokumentOptions {
    * is read or anything is written; rejects to refuse the creation.
    */
   authorize?: (adgang: AccessAttributes) => Promise<void>;
+  /**
+   * Whether the creator may put this content into the document (see createAttachCheck); a
+   * refused content is answered exactly like one that does not exist. Required, so no caller can
+   * leave the check out by forgetting it: the seed, filing its own content as the system, says so.
+   */
+  mayAttach: (indholdId: string) => Promise<boolean>;
   /** Who creates it: a user or system id, never a token. */
   aktoer: string;
   /** Registration time and start of validity. */
@@ -147,7 +153,9 @@ export async function createDokument(
   for (const variant of checked) {
     const dele: DokumentDelData[] = [];
     for (const del of variant.dele) {
-      const content = await contentStore.find(del.indholdId);
+      const content = (await options.mayAttach(del.indholdId))
+        ? await contentStore.find(del.indholdId)
+        : null;
       if (content === null) {
         throw new BadUserInputError(
           `${del.path}.indholdId names no uploaded content`,

@@ -4,10 +4,13 @@ import { ForbiddenError, NotFoundError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import type { DokumentAccess } from '../access/create-dokument-access';
+import { createAttachCheck } from '../indhold/create-attach-check';
 import { createDokument, type OpretDokumentInput } from './create-dokument';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from './dokument-data';
 
 export interface FileDokumentDeps {
+  /** How long after an upload its uploader may attach the content (CONTENT_ATTACH_WINDOW_MINUTES). */
+  attachWindowMs: number;
   store: BitemporalStore;
   contentStore: ContentStore;
   access: DokumentAccess;
@@ -18,8 +21,9 @@ export interface FileDokumentDeps {
  * (SAG_NOT_FOUND otherwise, whether it is missing or hidden), and one of the caller's
  * `dokument:skriv` groups must cover the new document's access attributes (FORBIDDEN otherwise,
  * checked before any content is read or anything written), decided on the case's attributes as
- * the case index has them now. The creation, or the refusal, is in the
- * access log before anything is stored.
+ * the case index has them now. Every part's content must be the caller's own upload within the
+ * attach window, or held by a document the caller may read (see createAttachCheck). The creation,
+ * or the refusal, is in the access log before anything is stored.
  */
 export async function fileDokument(
   deps: FileDokumentDeps,
@@ -39,6 +43,13 @@ export async function fileDokument(
       ...options,
       uuid,
       sagAdgang,
+      mayAttach: createAttachCheck({
+        store: deps.store,
+        access: deps.access,
+        aktoer: options.aktoer,
+        tid: options.tid,
+        windowMs: deps.attachWindowMs,
+      }),
       authorize: async (adgang) => {
         const decision = await deps.access.writeAccess.decide(adgang);
         if (!decision.allowed) {
