@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     purgeTimer = setInterval(() => void purge(), DAY_MS);
     purgeTimer.unref();
     const contentStore = content.store;
-    // Content no document holds is removed once its TTL has passed, checked every hour; a failed
+    // Content no document holds is removed once its TTL has passed, checked at start and every hour; a failed
     // sweep is retried the next hour and never stops the service.
     const sweep = async (): Promise<void> => {
       try {
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
         );
       }
     };
+    await sweep();
     sweepTimer = setInterval(() => void sweep(), HOUR_MS);
     sweepTimer.unref();
     if (config.seed) {

@@ -86,6 +86,23 @@ describe('buildAuditSearch', () => {
     ).toEqual({ tid: { $gte: retentionStart } });
   });
 
+  it('keeps only records about the named municipalities, as a literal $in of uuids', () => {
+    const uuid = 'AAAAAAAA-0000-4000-8000-000000000849';
+    expect(
+      buildAuditSearch({ cpr: '0101701234', dataansvarlig: [uuid], first: 1 }, retentionStart)
+        .filter,
+    ).toEqual({
+      tid: { $gte: retentionStart },
+      cpr: { $eq: '0101701234' },
+      dataansvarlig: { $in: [uuid.toLowerCase()] },
+    });
+    for (const dataansvarlig of [[{ $ne: null }], 'aaaaaaaa-0000-4000-8000-000000000849', ['x']]) {
+      expect(() => buildAuditSearch(hostile({ dataansvarlig, first: 1 }), retentionStart)).toThrow(
+        TypeError,
+      );
+    }
+  });
+
   it('continues strictly after the cursor in (tid, _id) descending order', () => {
     const after = encodeAuditCursor(record);
     expect(buildAuditSearch({ first: 5, after }, retentionStart).filter).toEqual({
