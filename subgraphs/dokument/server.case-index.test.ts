@@ -40,9 +40,8 @@ describe('documents decided by the case index at every request', () => {
     for (let n = 1; n <= CASES; n += 1) sager[sagUuid(n)] = getTestSagAdgang();
     server = await startTestServer(createEmbeddedStore(), { sagLookup: lookup });
     integrator = { authorization: `Bearer ${await (await getTestIssuer()).sign(INTEGRATOR)}` };
-    const writer = `Bearer ${await (
-      await getTestIssuer()
-    ).sign({
+    const issuer = await getTestIssuer();
+    const writer = `Bearer ${await issuer.sign({
       sub: 'skriver',
       privilegier: [{ cvr: '29189625', roller: ['dokument:skriv'] }],
     })}`;
@@ -53,12 +52,7 @@ describe('documents decided by the case index at every request', () => {
         headers: {
           'content-type': 'text/plain',
           'x-content-sha256': createHash('sha256').update(bytes).digest('hex'),
-          authorization: `Bearer ${await (
-            await getTestIssuer()
-          ).sign({
-            sub: 'skriver',
-            privilegier: [{ cvr: '29189625', roller: ['dokument:skriv'] }],
-          })}`,
+          authorization: writer,
         },
         body: bytes,
       });
@@ -67,12 +61,7 @@ describe('documents decided by the case index at every request', () => {
         `mutation ($input: OpretDokumentInput!) { opretDokument(input: $input) { varianter { dele { indholdUrl } } } }`,
         {
           headers: {
-            authorization: `Bearer ${await (
-              await getTestIssuer()
-            ).sign({
-              sub: 'skriver',
-              privilegier: [{ cvr: '29189625', roller: ['dokument:skriv'] }],
-            })}`,
+            authorization: writer,
           },
           variables: {
             input: {
