@@ -57,6 +57,8 @@ export interface StartedGraph {
   subgraphUrls: Record<SubgraphName, string>;
   /** Every subgraph fetch since the last `resetCounts`. */
   fetches: RecordedFetch[];
+  /** The dokument subgraph's calls to the case index (sag) since the last `resetCounts`. */
+  sagLookups: RecordedFetch[];
   resetCounts(): void;
   /** The access logs of the subgraphs that hold personal data. */
   auditLogs: Record<'sag' | 'dokument', AuditLog>;
@@ -156,6 +158,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     dokument: createEmbeddedAuditLog({ retentionMs: AUDIT_RETENTION_MS }),
   };
   const urls: Record<string, string> = {};
+  const sagLookups: RecordedFetch[] = [];
   const services = new Map<string, SubgraphName>();
   const subgraphs = {} as Record<SubgraphName, SubgraphServer>;
   // Started one after another: sag and dokument call organisation (and dokument calls sag) on
@@ -198,7 +201,16 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
       logger,
       authenticate,
       directory,
-      sagLookup: createHttpSagLookup({ url: urls.sag ?? '' }),
+      sagLookup: createHttpSagLookup({
+        url: urls.sag ?? '',
+        fetch: async (input, init) => {
+          sagLookups.push({
+            service: 'sag',
+            headers: Object.fromEntries(new Headers(init?.headers).entries()),
+          });
+          return fetch(input, init);
+        },
+      }),
       auditLog: auditLogs.dokument,
       auditRetentionMs: AUDIT_RETENTION_MS,
     }),
@@ -260,8 +272,10 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     subgraphs,
     subgraphUrls: urls as Record<SubgraphName, string>,
     fetches,
+    sagLookups,
     resetCounts() {
       fetches.length = 0;
+      sagLookups.length = 0;
       for (const counted of Object.values(stores)) counted.reset();
     },
     auditLogs,
