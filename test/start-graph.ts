@@ -118,6 +118,8 @@ export interface StartGraphOptions {
   supergraphFile?: string;
   /** @default DEFAULT_SUPERGRAPH_POLL_MS */
   supergraphPollMs?: number;
+  /** The API key the bbr subgraph sends its upstream. @default BBR_TEST_API_KEY, the accepted one */
+  bbrApiKey?: string;
 }
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
@@ -211,7 +213,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     'bbr',
     await createBbrServer({
       client: createTestBbrClient(bbrUpstream, {
-        credentials: { kind: 'api-key', apiKey: BBR_TEST_API_KEY },
+        credentials: { kind: 'api-key', apiKey: options.bbrApiKey ?? BBR_TEST_API_KEY },
         batchSize: BBR_BATCH_SIZE,
         maxRetryDelayMs: 1000,
         logger,
