@@ -109,6 +109,29 @@ describe('bbr subgraph', () => {
     expect(upstream.requests).toHaveLength(10);
   });
 
+  it('reads the units, floors and plots of several buildings, and the buildings on their plots, in one call each', async () => {
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Bygning { id enheder { id } etager { id } grund { id bygninger { id } } }
+    } }`;
+    const ids = [HJOERRING_1, HJOERRING_4, FREDERIKSHAVN_2];
+    const { body } = await server.query<{
+      _entities: { id: string; enheder: unknown[]; grund: { bygninger: { id: string }[] } }[];
+    }>(query, { variables: { r: ids.map((id) => ({ __typename: 'Bygning', id })) } });
+    expect(body.errors).toBeUndefined();
+    const found = body.data?._entities ?? [];
+    expect(found.map((b) => b.id)).toEqual(ids);
+    expect(found.every((b) => b.enheder.length > 0)).toBe(true);
+    // Each building stands on its own plot.
+    expect(found.map((b) => b.grund.bygninger.map((g) => g.id))).toEqual(ids.map((id) => [id]));
+    expect(upstream.requests.map((r) => r.path).sort()).toEqual(
+      ['BBR_Bygning', 'BBR_Bygning', 'BBR_Enhed', 'BBR_Etage', 'BBR_Grund'].sort(),
+    );
+    const byGrund = upstream.requests.filter(
+      (r) => r.path === 'BBR_Bygning' && r.params.where?.includes('"grund"'),
+    );
+    expect(JSON.parse(byGrund[0]?.params.where ?? '{}').grund.in).toHaveLength(3);
+  });
+
   it('fails only the fields that need a slow upstream, with UPSTREAM_UNAVAILABLE after the timeout', async () => {
     await server.query(BYGNING, { variables: { id: HJOERRING_1 } });
     upstream.setFaults({ latencyMs: 2000 });
