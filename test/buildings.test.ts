@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { createSag } from '../subgraphs/sag/sag/create-sag';
 import { getSeedBygningId, getSeedSagUuid } from '../subgraphs/sag/seed/seed-sag-ids';
 import { SEED_IDS } from '../subgraphs/organisation/seed/seed-ids';
+import {
+  OFFLINE_GENERATED_PER_KOMMUNE,
+  OFFLINE_MAX_PAGE_SIZE,
+} from '../subgraphs/bbr/offline/create-offline-bbr-upstream';
 import { BBR_BATCH_SIZE, startGraph, type StartedGraph } from './start-graph';
 
 // Building 1 of Jammerbugt: its use changed from 110 (Stuehus) to 120 in effect 2021-06-01.
@@ -249,5 +253,60 @@ describe('buildings of many cases', () => {
     const again = await query();
     expect(again.body.data).toEqual(first.body.data);
     expect(graph.bbrUpstream.requests).toHaveLength(0);
+  });
+});
+
+describe('a municipality with more buildings than one upstream page, through the gateway', () => {
+  let graph: StartedGraph;
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(() => graph.stop());
+
+  it('pages bygninger(filter: { kommunekode }) to the end, every building exactly once', async () => {
+    const fixtures = JSON.parse(
+      readFileSync(
+        join(__dirname, '..', 'subgraphs', 'bbr', 'offline', 'fixtures', 'bygning.json'),
+        'utf8',
+      ),
+    ) as {
+      id_lokalId: string;
+      kommunekode: string;
+      registreringTil: unknown;
+      virkningTil: unknown;
+    }[];
+    const standing = new Set(
+      fixtures
+        .filter(
+          (b) => b.kommunekode === '0813' && b.registreringTil === null && b.virkningTil === null,
+        )
+        .map((b) => b.id_lokalId),
+    );
+    type Page = {
+      nodes: { id: string; kommunekode: string }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const response: { body: { errors?: unknown; data?: Record<string, unknown> | null } } =
+        await graph.query(
+          `query ($after: String) {
+            bygninger(filter: { kommunekode: "0813" }, first: 100, after: $after) {
+              nodes { id kommunekode } pageInfo { hasNextPage endCursor }
+            }
+          }`,
+          { variables: { after } },
+        );
+      expect(response.body.errors).toBeUndefined();
+      const page = response.body.data?.bygninger as Page;
+      ids.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(ids.length).toBe(standing.size + OFFLINE_GENERATED_PER_KOMMUNE);
+    expect(ids.length).toBeGreaterThan(OFFLINE_MAX_PAGE_SIZE);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([...standing]));
   });
 });

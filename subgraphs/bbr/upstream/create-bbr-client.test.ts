@@ -321,6 +321,17 @@ describe('createBbrClient over REST', () => {
     });
   });
 
+  it('reads the floors of a building from its nested etageList', async () => {
+    const result = await createRestClient().loadByKeys('etage', 'bygning', [BYGNING_0849_1], NOW);
+    expect(result.get(BYGNING_0849_1)).toEqual([
+      expect.objectContaining({ bygning: BYGNING_0849_1, eta006BygningensEtagebetegnelse: 'st' }),
+    ]);
+    expect(upstream.requests[0]).toMatchObject({
+      path: '/bygning',
+      params: { Id: BYGNING_0849_1 },
+    });
+  });
+
   it('pages a municipality through to the last short page', async () => {
     const records = await createRestClient().searchAll(
       'bygning',
