@@ -403,7 +403,11 @@ export async function createOfflineBbrUpstream(
     return out;
   }
 
-  function answerEntity(field: FieldNode, variables: Record<string, unknown>): unknown {
+  function answerEntity(
+    field: FieldNode,
+    variables: Record<string, unknown>,
+    entry: OfflineBbrRequest,
+  ): unknown {
     const entity = field.name.value;
     const resource = ENTITIES[entity];
     if (resource === undefined) {
@@ -415,16 +419,14 @@ export async function createOfflineBbrUpstream(
     for (const arg of field.arguments ?? []) {
       args[arg.name.value] = valueFromASTUntyped(arg.value, variables);
     }
-    requests[requests.length - 1] = {
-      ...(requests.at(-1) as OfflineBbrRequest),
-      path: entity,
-      params: Object.fromEntries(
-        Object.entries(args).map(([name, value]) => [
-          name,
-          typeof value === 'string' ? value : JSON.stringify(value),
-        ]),
-      ),
-    };
+    // Recorded on this request's own entry: other requests may have arrived meanwhile.
+    entry.path = entity;
+    entry.params = Object.fromEntries(
+      Object.entries(args).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : JSON.stringify(value),
+      ]),
+    );
     const virkningstid = readInstant(args.virkningstid, 'virkningstid');
     const registreringstid = readInstant(args.registreringstid, 'registreringstid');
     const first = Math.min(
@@ -468,12 +470,13 @@ export async function createOfflineBbrUpstream(
   async function handleGraphql(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
     const authorization = req.headers.authorization ?? '';
     const bearer = /^Bearer (.+)$/i.exec(authorization)?.[1] ?? null;
-    requests.push({
+    const entry: OfflineBbrRequest = {
       protocol: 'graphql',
       path: url.pathname,
       params: {},
       credential: url.searchParams.has('apiKey') ? 'api-key' : bearer !== null ? 'bearer' : 'none',
-    });
+    };
+    requests.push(entry);
     if (!isAuthorisedForGraphql(url, bearer)) {
       return sendJson(res, 401, { errors: [{ message: 'Unauthorized' }] });
     }
@@ -498,6 +501,7 @@ export async function createOfflineBbrUpstream(
         dataOut[selection.alias?.value ?? selection.name.value] = answerEntity(
           selection,
           variables,
+          entry,
         );
       }
       sendJson(res, 200, { data: dataOut });
