@@ -37,7 +37,8 @@ beforeEach(async () => {
   upstream.requests.length = 0;
   time = T0;
   server = await startTestServer(upstream, {
-    timeoutMs: 200,
+    // Generous for a loaded machine; the slow upstream of the timeout test waits longer still.
+    timeoutMs: 1000,
     breakerFailureThreshold: 2,
     breakerResetMs: 10_000,
     now: () => time,
