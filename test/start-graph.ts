@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NO_RATE_LIMITS } from '../gateway/rate-limits/rate-limit-settings';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
 import { createSupergraphSource } from '../gateway/supergraph/create-supergraph-source';
 import { Writable } from 'node:stream';
@@ -244,6 +245,9 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     logger,
     fetcher: recordingFetch,
     authenticate,
+    // These tests send bursts from one token and one address on purpose; rate limits have their
+    // own (gateway/rate-limits.test.ts).
+    rateLimits: NO_RATE_LIMITS,
   });
   const url = await gateway.listen(0);
   const fullAccessToken = await issuer.sign(getFullAccessClaims());
