@@ -19,7 +19,7 @@ import {
   type OfflineBbrUpstream,
 } from '../subgraphs/bbr/offline/create-offline-bbr-upstream';
 import { createBbrServer } from '../subgraphs/bbr/server';
-import { createBbrClient } from '../subgraphs/bbr/upstream/create-bbr-client';
+import { createTestBbrClient } from '../subgraphs/bbr/testing/create-test-bbr-client';
 import { createDiskContentStore } from '../subgraphs/kit/content/create-disk-content-store';
 import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
 import { createDokumentServer } from '../subgraphs/dokument/server';
@@ -98,6 +98,9 @@ const AUDIT_RETENTION_MS = 183 * 24 * 60 * 60 * 1000;
 /** Ids per upstream BBR call. */
 export const BBR_BATCH_SIZE = 20;
 
+/** The API key the offline BBR upstream of the test graph accepts. */
+export const BBR_TEST_API_KEY = 'test-graph-bbr-key';
+
 export const FULL_KLE_FILE = join(
   __dirname,
   '..',
@@ -118,6 +121,8 @@ export interface StartGraphOptions {
   supergraphFile?: string;
   /** @default DEFAULT_SUPERGRAPH_POLL_MS */
   supergraphPollMs?: number;
+  /** The API key the bbr subgraph sends its upstream. @default BBR_TEST_API_KEY, the accepted one */
+  bbrApiKey?: string;
 }
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
@@ -140,7 +145,9 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     sag: countStoreCalls(createEmbeddedStore()),
     dokument: countStoreCalls(createEmbeddedStore()),
   };
-  const bbrUpstream = await createOfflineBbrUpstream();
+  const bbrUpstream = await createOfflineBbrUpstream({
+    credentials: { apiKey: BBR_TEST_API_KEY },
+  });
   const contentDir = mkdtempSync(join(tmpdir(), 'graf-indhold-'));
   const contentStore = await createDiskContentStore({ dir: contentDir });
   await seedOrganisation(stores.organisation.store);
@@ -218,17 +225,10 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
   await start(
     'bbr',
     await createBbrServer({
-      client: createBbrClient({
-        baseUrl: bbrUpstream.url,
-        timeoutMs: 1000,
-        retries: 1,
-        maxRetryDelayMs: 1000,
-        retryBaseDelayMs: 10,
-        cacheTtlMs: 60_000,
-        cacheMaxEntries: 1000,
+      client: createTestBbrClient(bbrUpstream, {
+        credentials: { kind: 'api-key', apiKey: options.bbrApiKey ?? BBR_TEST_API_KEY },
         batchSize: BBR_BATCH_SIZE,
-        breakerFailureThreshold: 5,
-        breakerResetMs: 30_000,
+        maxRetryDelayMs: 1000,
         logger,
       }),
       logger,
