@@ -15,6 +15,7 @@ import {
 } from '../subgraphs/kit/tracing/read-tracing-config';
 import { DEFAULT_PERSISTED_QUERY_CACHE_BYTES } from './create-persisted-query-cache';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits/create-query-limit-rules';
+import { readRateLimitConfig, type RateLimitConfig } from './rate-limits/read-rate-limit-config';
 import {
   DEFAULT_SUBGRAPH_CALL_SETTINGS,
   type SubgraphCallSettings,
@@ -69,6 +70,8 @@ export interface GatewayConfig {
    * @default on (no token URL), off when production
    */
   explorer: { tokenUrl?: string } | null;
+  /** Budgets per caller and per address (RATE_LIMIT_*), kept in memory or in Redis (REDIS_URL). */
+  rateLimits: RateLimitConfig;
 }
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
@@ -190,6 +193,7 @@ export function loadConfig(env: Env): GatewayConfig {
     tracing: readTracingConfig(env, problems),
     maxOperationLabels: readInteger(env, 'GATEWAY_METRICS_MAX_OPERATIONS', 100, problems),
     explorer: null,
+    rateLimits: readRateLimitConfig(env, problems),
   };
   const tokenUrl = readUrl(env, 'EXPLORER_TOKEN_URL', problems);
   if (tokenUrl && production) {
