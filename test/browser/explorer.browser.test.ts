@@ -106,4 +106,27 @@ describe('the explorer page in Chromium', () => {
     expect(virkningstider.length).toBeGreaterThan(0);
     expect(new Set(virkningstider)).toEqual(new Set(['2025-01-10T12:00:00.000Z']));
   });
+
+  it('completes field names from the schema, runs on Ctrl+Enter and says so when the gateway does not answer', async () => {
+    await page.locator('.graphiql-tab-add').click();
+    const editor = page.locator('.graphiql-query-editor .CodeMirror').first();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{ sage');
+    const hints = page.locator('.CodeMirror-hints');
+    await hints.getByText('sager', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('r { totalCount } }');
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    try {
+      await page.keyboard.press('Control+Enter');
+      await page.locator('.result-window').getByText('The gateway did not answer').waitFor();
+    } finally {
+      await page.unroute('**/graphql');
+    }
+    failedRequests.length = 0;
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.result-window').getByText('"totalCount"').waitFor();
+    expect(failedRequests).toEqual([]);
+  });
 });

@@ -8,6 +8,19 @@ import { readStoredProfile, readStoredToken, storeSession } from './token-storag
 
 const TIME_HEADERS = ['Virkningstid', 'Registreringstid'] as const;
 
+/** What a new tab holds. */
+const NEW_TAB_QUERY = `# Choose an example above, or write a query: Ctrl+Space completes, Ctrl+Enter runs,
+# the docs explorer (book icon, left) shows every type and field.
+{
+  organisationer(first: 5) {
+    nodes {
+      navn
+      kommunekode
+    }
+  }
+}
+`;
+
 /** The example a first visit opens with. */
 const FIRST_EXAMPLE = 'sagsbehandler-sag';
 
@@ -234,6 +247,7 @@ export function ExplorerApp({ config, examples }: ExplorerAppProps): ReactElemen
         fetcher={fetcher}
         schema={schema}
         defaultTabs={defaultTabs}
+        defaultQuery={NEW_TAB_QUERY}
         query={query}
         variables={variables}
         headers={headers}
