@@ -1,6 +1,7 @@
 // @ts-check
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const enforceBoundaries = require('./eslint-rules/enforce-boundaries');
 
 module.exports = tseslint.config(
   {
@@ -13,6 +14,7 @@ module.exports = tseslint.config(
       'examples/client/generated/',
       '**/*.js',
       '!eslint.config.js',
+      '!eslint-rules/*.js',
     ],
   },
   js.configs.recommended,
@@ -26,11 +28,16 @@ module.exports = tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    plugins: { kommunegraf: { rules: { 'enforce-boundaries': enforceBoundaries } } },
+    rules: { 'kommunegraf/enforce-boundaries': 'error' },
+  },
+  {
     files: ['scripts/**/*.ts', 'examples/client/main.ts'],
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'eslint-rules/*.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
