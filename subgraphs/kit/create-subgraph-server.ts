@@ -1,6 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -217,7 +216,6 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Traces are only for Apollo's hosted tooling, which this project does not use.
       ApolloServerPluginInlineTraceDisabled(),
@@ -251,7 +249,14 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     httpServer,
     listen: service.listen,
     startDraining: service.startDraining,
-    stop: () => apollo.stop(),
+    // Every request that reached a resolver is answered before Apollo stops executing.
+    stop: async () => {
+      try {
+        await service.close();
+      } finally {
+        await apollo.stop();
+      }
+    },
     metrics,
     useTracer: tracing.useTracer,
   };
