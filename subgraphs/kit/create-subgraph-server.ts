@@ -20,6 +20,7 @@ import { sendGraphQLError, sendJson } from './http/send-json';
 import type { Logger } from './logger';
 import { parsePointInTime, type PointInTime } from './point-in-time';
 import { getRequestId } from './request-id';
+import { readIdempotencyKey } from './store/idempotency/read-idempotency-key';
 import { createHttpService } from './http/create-http-service';
 import { createGraphQLMetricsPlugin } from './metrics/create-graphql-metrics-plugin';
 import { createMetricsRegistry } from './metrics/create-metrics-registry';
@@ -44,6 +45,11 @@ export interface RequestContext {
    * every request the server handles; absent only from contexts built by hand.
    */
   trace?: TraceContext;
+  /**
+   * The request's `Idempotency-Key` header (see `runIdempotent`), null without one. Set for
+   * every request the server handles; absent only from contexts built by hand.
+   */
+  idempotencyKey?: string | null;
 }
 
 /** Handles a non-GraphQL route; resolves true when it answered the request. */
@@ -230,6 +236,7 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     const requestId = getRequestId(req.headers);
     const trace = createTraceContext(req.headers);
     const { caller, token } = await options.authenticate(req.headers);
+    const idempotencyKey = readIdempotencyKey(req.headers);
     return {
       requestId,
       logger: options.logger.child({ requestId, traceId: trace.traceId }),
@@ -237,6 +244,7 @@ export async function createSubgraphServer<TContext extends RequestContext>(
       caller,
       token,
       trace,
+      idempotencyKey,
     };
   }
 
