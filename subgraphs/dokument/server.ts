@@ -80,6 +80,8 @@ export function createDokumentServer(deps: DokumentServerDeps): Promise<Subgraph
       createUploadIndholdRoute({
         contentStore: deps.contentStore,
         maxContentBytes: deps.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES,
+        store: deps.store,
+        now,
       }),
       createDownloadIndholdRoute({
         store: deps.store,

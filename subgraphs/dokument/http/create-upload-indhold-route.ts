@@ -5,6 +5,9 @@ import type { RequestContext, RouteHandler } from '../../kit/create-subgraph-ser
 import { hasRole } from '../../kit/auth/caller';
 import { BadUserInputError, DomainError, ForbiddenError } from '../../kit/domain-error';
 import { sendJson } from '../../kit/http/send-json';
+import type { BitemporalStore } from '../../kit/store/bitemporal-store';
+import { getAktoer } from '../../kit/auth/caller';
+import { runIdempotent } from '../../kit/store/idempotency/run-idempotent';
 
 export const INDHOLD_PATH = '/indhold';
 export const SHA256_HEADER = 'x-content-sha256';
@@ -42,10 +45,15 @@ function refuse(res: ServerResponse, error: DomainError): never {
  * checks); answers 201 with `{ indholdId, sha256, stoerrelse, mimetype }`. Only a user holding
  * `dokument:skriv` in some group may upload (403 FORBIDDEN otherwise, before any byte is stored);
  * which case the content may be filed on is decided when a document is created with it.
+ * With an `Idempotency-Key`, a retry of the same file (same SHA-256 and media type) answers the
+ * first upload's content id and stores nothing.
  */
 export function createUploadIndholdRoute(deps: {
   contentStore: ContentStore;
   maxContentBytes: number;
+  /** Keeps the upload's Idempotency-Key with its answer. */
+  store: BitemporalStore;
+  now: () => Date;
 }): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse, context: RequestContext) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -75,27 +83,45 @@ export function createUploadIndholdRoute(deps: {
     if (Number.isFinite(declared) && declared > deps.maxContentBytes) {
       refuse(res, new PayloadTooLargeError(deps.maxContentBytes));
     }
-    let written;
-    try {
-      written = await deps.contentStore.write(req, {
-        maxBytes: deps.maxContentBytes,
-        expectedSha256: expected,
-        mimetype,
-      });
-    } catch (error) {
-      if (error instanceof DomainError) refuse(res, error);
-      throw error;
-    }
-    context.logger.info(
-      { indholdId: written.id, stoerrelse: written.size, mimetype: written.mimetype },
-      'content stored',
+    let read = false;
+    const upload = async () => {
+      read = true;
+      let written;
+      try {
+        written = await deps.contentStore.write(req, {
+          maxBytes: deps.maxContentBytes,
+          expectedSha256: expected,
+          mimetype,
+        });
+      } catch (error) {
+        if (error instanceof DomainError) refuse(res, error);
+        throw error;
+      }
+      context.logger.info(
+        { indholdId: written.id, stoerrelse: written.size, mimetype: written.mimetype },
+        'content stored',
+      );
+      return {
+        indholdId: written.id,
+        sha256: written.sha256,
+        stoerrelse: written.size,
+        mimetype: written.mimetype,
+      };
+    };
+    const answer = await runIdempotent(
+      {
+        store: deps.store,
+        key: context.idempotencyKey ?? null,
+        scope: getAktoer(context.caller),
+        operation: 'upload',
+        input: { sha256: expected.toLowerCase(), mimetype },
+        now: deps.now,
+      },
+      upload,
     );
-    sendJson(res, 201, {
-      indholdId: written.id,
-      sha256: written.sha256,
-      stoerrelse: written.size,
-      mimetype: written.mimetype,
-    });
+    // A retry answered from its key: the body was not read, so the connection cannot be reused.
+    if (!read) res.setHeader('connection', 'close');
+    sendJson(res, 201, answer);
     return true;
   };
 }
