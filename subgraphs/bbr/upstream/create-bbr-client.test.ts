@@ -117,10 +117,10 @@ describe('createBbrClient', () => {
   });
 
   it('fails a slow call with UPSTREAM_UNAVAILABLE after the timeout', async () => {
-    upstream.setFaults({ latencyMs: 2000 });
-    const started = Date.now();
+    // Longer than any test runs: only the client's timeout can end the call (the upstream stops
+    // waiting when the caller gives up), so no elapsed time needs measuring.
+    upstream.setFaults({ latencyMs: 10 * 60 * 1000 });
     const result = await createClient({ timeoutMs: 100 }).loadByKeys('bygning', 'Id', ids(1));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(result.get(ids(1)[0] as string)).toMatchObject({
       code: 'UPSTREAM_UNAVAILABLE',
       reason: 'timeout',
