@@ -1,6 +1,16 @@
 import { formatGatewayError } from './format-gateway-error';
 
 describe('formatGatewayError', () => {
+  it("ends an entity fetch's path at the list whose items it could not complete", () => {
+    const formatted = formatGatewayError({
+      message: 'The bbr service did not answer',
+      path: ['sager', 'nodes', '@', 'bygninger', '@'],
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'bbr' },
+    });
+    expect(formatted.path).toEqual(['sager', 'nodes']);
+    expect(formatGatewayError({ message: 'x', path: ['sag', 'kle'] }).path).toEqual(['sag', 'kle']);
+  });
+
   it("passes a subgraph's deliberate code and safe details on, and drops everything else", () => {
     expect(
       formatGatewayError({

@@ -42,9 +42,23 @@ export function isKnownGatewayError(formatted: GraphQLFormattedError): boolean {
   return isClientCode(formatted.extensions?.code, formatted.extensions?.serviceName);
 }
 
+/**
+ * A response path for the client. The query planner places the errors of an entity fetch at its
+ * merge path, where `@` stands for every item of a list (`["sager", "nodes", "@", "kle"]`); a
+ * client's path holds only field names and indexes, so the path ends at the list whose items
+ * could not be completed.
+ */
+function toResponsePath(
+  path: GraphQLFormattedError['path'],
+): GraphQLFormattedError['path'] | undefined {
+  if (!path) return undefined;
+  const end = path.indexOf('@');
+  return end === -1 ? path : path.slice(0, end);
+}
+
 /** The gateway's `formatError`: known codes keep message and safe details; the rest is masked. */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const where = { locations: formatted.locations, path: formatted.path };
+  const where = { locations: formatted.locations, path: toResponsePath(formatted.path) };
   const extensions = formatted.extensions ?? {};
   if (
     !isClientCode(extensions.code, extensions.serviceName) ||

@@ -35,6 +35,7 @@ import {
   type QueryLimits,
 } from './query-limits/create-query-limit-rules';
 import { hideTokenLimit } from './query-limits/hide-token-limit';
+import { readCostDirectives, type CostDirectives } from './query-limits/read-cost-directives';
 import { createGatewayMetrics } from './metrics/create-gateway-metrics';
 import { createRequestMeter } from './metrics/create-request-meter';
 import { createSlaRecorder } from './status/create-sla-recorder';
@@ -150,6 +151,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   // them per request), so a reloaded supergraph's subgraphs are checked and reached too.
   const subgraphUrls: Record<string, string> = {};
   const contentRoutes: ContentRoute[] = [];
+  // The list sizes and weights the subgraphs declare, read anew from every supergraph loaded.
+  let costDirectives: CostDirectives = new Map();
   const checkReady = createReadinessCheck({ subgraphUrls });
   const proxyContent = createContentProxy(contentRoutes, { fetch: options.fetcher ?? fetch });
   const calls = { ...DEFAULT_SUBGRAPH_CALL_SETTINGS, ...options.subgraphCalls };
@@ -209,6 +212,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       }),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    costDirectives = readCostDirectives(coreSupergraphSdl);
     const urls = { ...readSubgraphUrls(coreSupergraphSdl), ...options.subgraphUrls };
     for (const name of Object.keys(subgraphUrls)) Reflect.deleteProperty(subgraphUrls, name);
     Object.assign(subgraphUrls, urls);
@@ -266,7 +270,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     gateway,
     introspection,
     hideSchemaDetailsFromClientErrors: !introspection,
-    validationRules: createQueryLimitRules(queryLimits),
+    validationRules: createQueryLimitRules(queryLimits, () => costDirectives),
     parseOptions: { maxTokens: queryLimits.maxTokens },
     // Both Apollo defaults, stated because the query limits rely on them: a batch would multiply
     // every limit by its length (Apollo answers an array body with 400 BAD_REQUEST), and CSRF

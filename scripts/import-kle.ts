@@ -1,5 +1,6 @@
 // Imports a KLE file (UUID,EmneNr,EmneTitel) into the klassifikation store configured by the
-// environment, like the service itself reads it.
+// environment, like the service itself reads it. It reads the store settings only (STORE,
+// STORE_DIR, MONGODB_URI, MONGODB_DATABASE): an offline import needs no token or port settings.
 //
 //   npm run import:kle -- ../shared/data/kle/kle-emneplan.csv
 //
@@ -7,9 +8,9 @@
 // data), since an import into memory would be gone when this command ends.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { StoreConfig } from '../subgraphs/kit/config';
+import { ConfigError, readStoreConfig, type StoreConfig } from '../subgraphs/kit/config';
 import { openStore } from '../subgraphs/kit/store/open-store';
-import { loadConfig } from '../subgraphs/klassifikation/config';
+import { SERVICE_NAME } from '../subgraphs/klassifikation/config';
 import { KLASSIFIKATION_INDEXES } from '../subgraphs/klassifikation/data/klassifikation-indexes';
 import { importKle } from '../subgraphs/klassifikation/kle/import-kle';
 
@@ -30,18 +31,24 @@ async function main(): Promise<void> {
     throw new Error('usage: npm run import:kle -- <file.csv>');
   }
   const embedded = (process.env.STORE ?? 'embedded') === 'embedded';
-  const config = loadConfig({
-    ...process.env,
-    STORE_DIR: process.env.STORE_DIR || (embedded ? join(ROOT, '.data') : undefined),
-  });
+  const problems: string[] = [];
+  const storeConfig = readStoreConfig(
+    {
+      ...process.env,
+      STORE_DIR: process.env.STORE_DIR || (embedded ? join(ROOT, '.data') : undefined),
+    },
+    SERVICE_NAME,
+    problems,
+  );
+  if (problems.length > 0) throw new ConfigError(SERVICE_NAME, problems);
   let csv: string;
   try {
     csv = readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : error}`);
   }
-  console.log(`Importing ${file} into the ${describeStore(config.store)}`);
-  const store = await openStore(config.store, { indexes: KLASSIFIKATION_INDEXES });
+  console.log(`Importing ${file} into the ${describeStore(storeConfig)}`);
+  const store = await openStore(storeConfig, { indexes: KLASSIFIKATION_INDEXES });
   try {
     const counts = await importKle(store, csv, { aktoer: AKTOER });
     console.log(

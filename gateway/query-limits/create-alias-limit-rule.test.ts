@@ -23,3 +23,21 @@ describe('createAliasLimitRule', () => {
     ]);
   });
 });
+
+describe('createAliasLimitRule with fragments', () => {
+  const fragment = `fragment T on Sag { ${Array.from({ length: 10 }, (_, i) => `t${i}: titel`).join(' ')} }`;
+
+  it('counts the aliases of a fragment once per spread', () => {
+    // 10 written aliases in T, spread into 10 aliased fields: 10 + 10 × 10 run.
+    const spreads = Array.from({ length: 10 }, (_, i) => `s${i}: sag(uuid: "${i}") { ...T }`);
+    const query = `{ ${spreads.join(' ')} } ${fragment}`;
+    expect(validate(schema, parse(query), [createAliasLimitRule(109)])).toHaveLength(1);
+    expect(validate(schema, parse(query), [createAliasLimitRule(110)])).toEqual([]);
+  });
+
+  it('counts a fragment spread once where it is spread once', () => {
+    const query = `{ sag(uuid: "1") { ...T } } ${fragment}`;
+    expect(validate(schema, parse(query), [createAliasLimitRule(10)])).toEqual([]);
+    expect(validate(schema, parse(query), [createAliasLimitRule(9)])).toHaveLength(1);
+  });
+});

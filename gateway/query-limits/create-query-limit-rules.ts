@@ -4,6 +4,7 @@ import { createCostLimitRule } from './create-cost-limit-rule';
 import { createDepthLimitRule } from './create-depth-limit-rule';
 import { createDirectiveLimitRule } from './create-directive-limit-rule';
 import { createQuerySizeRule } from './create-query-size-rule';
+import type { CostDirectives } from './read-cost-directives';
 
 /** The gateway's limits on one GraphQL query. */
 export interface QueryLimits {
@@ -33,13 +34,19 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxBytes: 64 * 1024,
 };
 
-/** The validation rules for every limit but the token limit, which the parser enforces. */
-export function createQueryLimitRules(limits: QueryLimits): ValidationRule[] {
+/**
+ * The validation rules for every limit but the token limit, which the parser enforces.
+ * `getCostDirectives` gives the list sizes and weights the subgraphs declare in the supergraph.
+ */
+export function createQueryLimitRules(
+  limits: QueryLimits,
+  getCostDirectives?: () => CostDirectives,
+): ValidationRule[] {
   return [
     createDepthLimitRule(limits.maxDepth),
     createAliasLimitRule(limits.maxAliases),
     createDirectiveLimitRule(limits.maxDirectives),
-    createCostLimitRule({ maxCost: limits.maxCost }),
+    createCostLimitRule({ maxCost: limits.maxCost, getCostDirectives }),
     createQuerySizeRule(limits.maxBytes),
   ];
 }

@@ -418,7 +418,7 @@ describe('access to documents', () => {
     });
     try {
       const list = await broken.query(DOKUMENTER, { headers: restricted });
-      expect(list.body.data).toBeNull();
+      expect(list.body.data).toEqual({ dokumenter: null });
       expect(list.body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
       const entity = await broken.query(ENTITIES, {
         variables: { representations: [{ __typename: 'Dokument', uuid: filed.synlig.uuid }] },

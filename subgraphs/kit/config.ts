@@ -176,6 +176,32 @@ export function readUrl(env: Env, name: string, problems: string[]): string | un
 }
 
 /**
+ * The store settings alone (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE), for
+ * a service and for offline commands on its store, which need nothing else.
+ */
+export function readStoreConfig(env: Env, serviceName: string, problems: string[]): StoreConfig {
+  const kind = env.STORE ?? 'embedded';
+  let store: StoreConfig = { kind: 'embedded', journalFile: null };
+  if (kind === 'embedded') {
+    store = {
+      kind,
+      journalFile: env.STORE_DIR ? join(env.STORE_DIR, `${serviceName}.jsonl`) : null,
+    };
+  } else if (kind === 'mongodb') {
+    // The URI is a secret (it may carry credentials): required, never defaulted, never printed.
+    if (!env.MONGODB_URI) problems.push('MONGODB_URI is required when STORE=mongodb');
+    store = {
+      kind,
+      uri: env.MONGODB_URI ?? '',
+      database: env.MONGODB_DATABASE ?? `kommunegraf_${serviceName}`,
+    };
+  } else {
+    problems.push(`STORE must be "embedded" or "mongodb", got "${kind}"`);
+  }
+  return store;
+}
+
+/**
  * The settings every service shares: PORT, HOST, LOG_LEVEL, NODE_ENV, the store
  * (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE, ALLOW_MEMORY_STORE),
  * SHUTDOWN_GRACE_MS and OTEL_EXPORTER_OTLP_ENDPOINT. Problems are collected in
@@ -190,24 +216,7 @@ export function readServiceConfig(
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
-  const kind = env.STORE ?? 'embedded';
-  let store: StoreConfig = { kind: 'embedded', journalFile: null };
-  if (kind === 'embedded') {
-    store = {
-      kind,
-      journalFile: env.STORE_DIR ? join(env.STORE_DIR, `${service.name}.jsonl`) : null,
-    };
-  } else if (kind === 'mongodb') {
-    // The URI is a secret (it may carry credentials): required, never defaulted, never printed.
-    if (!env.MONGODB_URI) problems.push('MONGODB_URI is required when STORE=mongodb');
-    store = {
-      kind,
-      uri: env.MONGODB_URI ?? '',
-      database: env.MONGODB_DATABASE ?? `kommunegraf_${service.name}`,
-    };
-  } else {
-    problems.push(`STORE must be "embedded" or "mongodb", got "${kind}"`);
-  }
+  const store = readStoreConfig(env, service.name, problems);
   return {
     port: readPort(env, 'PORT', service.defaultPort, problems),
     host: env.HOST ?? '127.0.0.1',
