@@ -32,7 +32,8 @@ beforeEach(async () => {
   upstream.requests.length = 0;
   time = 0;
   server = await startTestServer(upstream.url, {
-    timeoutMs: 200,
+    // Generous, so a busy machine never times out an answer the offline upstream gives at once.
+    timeoutMs: 5000,
     breakerFailureThreshold: 2,
     breakerResetMs: 10_000,
     now: () => time,
@@ -106,7 +107,8 @@ describe('bbr subgraph', () => {
 
   it('fails only the fields that need a slow upstream, with UPSTREAM_UNAVAILABLE after the timeout', async () => {
     await server.query(BYGNING, { variables: { id: HJOERRING_1 } });
-    upstream.setFaults({ latencyMs: 2000 });
+    // Longer than any test runs: only the client's timeout ends the call.
+    upstream.setFaults({ latencyMs: 10 * 60 * 1000 });
     const { body } = await server.query(
       `{ cached: bygning(id: "${HJOERRING_1}") { id } slow: bygning(id: "${HJOERRING_4}") { id } }`,
     );

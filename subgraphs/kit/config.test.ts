@@ -25,7 +25,6 @@ describe('loadServiceConfig', () => {
         audience: ['kommunegraf'],
         algorithms: ['RS256', 'ES256'],
         required: true,
-        rolePrefixes: ['http://kombit.dk/roles/usersystemrole/'],
       },
       port: 4001,
       host: '127.0.0.1',

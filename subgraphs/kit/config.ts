@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { DEFAULT_ROLE_PREFIXES } from './auth/role-prefixes';
 import { DEFAULT_SHUTDOWN_GRACE_MS } from './run-service';
 import { readTracingConfig, type TracingConfig } from './tracing/read-tracing-config';
 
@@ -21,9 +20,9 @@ export interface AuthConfig {
   /**
    * AUTH_ROLE_PREFIXES: comma-separated URI prefixes (ending in `/` or `:`) under which a privilege names a role of this
    * graph (`<prefix>sag_laes/1`); a role URI under none of them makes the token invalid.
-   * @default ['http://kombit.dk/roles/usersystemrole/']
+   * @default DEFAULT_ROLE_PREFIXES (['http://kombit.dk/roles/usersystemrole/'])
    */
-  rolePrefixes: string[];
+  rolePrefixes?: string[];
 }
 
 const ALGORITHMS = [
@@ -61,12 +60,11 @@ export function readAuthConfig(env: Env, problems: string[]): AuthConfig {
   if (unknown.length > 0 || algorithms.length === 0) {
     problems.push(`AUTH_ALGORITHMS must be a list of ${ALGORITHMS.join(', ')}`);
   }
-  const rolePrefixes = env.AUTH_ROLE_PREFIXES
-    ? readList(env.AUTH_ROLE_PREFIXES)
-    : [...DEFAULT_ROLE_PREFIXES];
+  // Left out unless set, so the default lives in one place (DEFAULT_ROLE_PREFIXES).
+  const rolePrefixes = env.AUTH_ROLE_PREFIXES ? readList(env.AUTH_ROLE_PREFIXES) : undefined;
   if (
-    rolePrefixes.length === 0 ||
-    rolePrefixes.some((p) => !/^[a-z][a-z0-9+.-]*:\S*[/:]$/i.test(p))
+    rolePrefixes !== undefined &&
+    (rolePrefixes.length === 0 || rolePrefixes.some((p) => !/^[a-z][a-z0-9+.-]*:\S*[/:]$/i.test(p)))
   ) {
     problems.push('AUTH_ROLE_PREFIXES must be a list of URIs, each ending in "/" or ":"');
   }
@@ -76,7 +74,7 @@ export function readAuthConfig(env: Env, problems: string[]): AuthConfig {
     audience,
     algorithms,
     required: readBoolean(env, 'AUTH_REQUIRED', true, problems),
-    rolePrefixes,
+    ...(rolePrefixes ? { rolePrefixes } : {}),
   };
 }
 

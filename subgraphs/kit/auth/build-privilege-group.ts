@@ -17,7 +17,7 @@ export interface RawPrivilegeGroup {
 
 /** A privilege that names a namespace (a URL or a URN), not a bare role name. */
 function isUri(value: string): boolean {
-  return value.includes('/') || value.toLowerCase().startsWith('urn:');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^urn:/i.test(value);
 }
 
 /**
