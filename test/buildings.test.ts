@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSag } from '../subgraphs/sag/sag/create-sag';
+import { createSystemSagAccess } from '../subgraphs/sag/sag/create-system-sag-access';
 import { getSeedBygningId, getSeedSagUuid } from '../subgraphs/sag/seed/seed-sag-ids';
 import { SEED_IDS } from '../subgraphs/organisation/seed/seed-ids';
 import {
@@ -107,7 +108,7 @@ describe('a building whose use changed, through a case at two points in time', (
         ansvarligEnhed: jammerbugt.enheder.bygOgMiljoe,
         bygninger: [CHANGED_USE],
       },
-      { aktoer: 'test', tid: new Date('2019-03-01T00:00:00Z') },
+      { aktoer: 'test', tid: new Date('2019-03-01T00:00:00Z'), ...createSystemSagAccess('test') },
     );
     sagUuid = sag.uuid;
   });
@@ -227,7 +228,7 @@ describe('buildings of many cases', () => {
           ansvarligEnhed: laesoe.enheder.bygOgMiljoe,
           bygninger: [bygning],
         },
-        { aktoer: 'test', tid: new Date() },
+        { aktoer: 'test', tid: new Date(), ...createSystemSagAccess('test') },
       );
     }
   });

@@ -1,4 +1,5 @@
 import { createSag } from '../subgraphs/sag/sag/create-sag';
+import { createSystemSagAccess } from '../subgraphs/sag/sag/create-system-sag-access';
 import { SEED_IDS } from '../subgraphs/organisation/seed/seed-ids';
 import { startGraph, type StartedGraph, type SubgraphName } from './start-graph';
 
@@ -45,7 +46,7 @@ describe('a page of cases across four subgraphs', () => {
           ansvarligEnhed: pick(ENHEDER, i),
           sagsbehandler: pick(BRUGERE, i),
         },
-        { aktoer: 'test', tid: new Date() },
+        { aktoer: 'test', tid: new Date(), ...createSystemSagAccess('test') },
       );
     }
   });

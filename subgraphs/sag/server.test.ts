@@ -1,6 +1,7 @@
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
 import { createEmbeddedStore } from '../kit/store/embedded-store';
 import { createSag } from './sag/create-sag';
+import { createSystemSagAccess } from './sag/create-system-sag-access';
 import type { OpretSagInput } from './sag/sag-input';
 import {
   startTestServer,
@@ -241,7 +242,11 @@ describe('the sag subgraph', () => {
 
   describe('sager', () => {
     beforeEach(async () => {
-      const at = (day: string) => ({ aktoer: 'test', tid: new Date(`${day}T10:00:00.000Z`) });
+      const at = (day: string) => ({
+        aktoer: 'test',
+        tid: new Date(`${day}T10:00:00.000Z`),
+        ...createSystemSagAccess('test'),
+      });
       await createSag(store, BYGGESAG, at('2025-02-01'));
       await createSag(store, BOERNESAG, at('2025-03-01'));
       await createSag(
@@ -380,7 +385,11 @@ describe('the sag subgraph', () => {
 
     it('answers the cases of 20 units, with their descendants, from one store search', async () => {
       const counted = countSearches(createEmbeddedStore());
-      const at = (n: number) => ({ aktoer: 'test', tid: new Date(Date.UTC(2025, 0, n + 1)) });
+      const at = (n: number) => ({
+        aktoer: 'test',
+        tid: new Date(Date.UTC(2025, 0, n + 1)),
+        ...createSystemSagAccess('test'),
+      });
       await createSag(counted.store, BYGGESAG, at(1));
       await createSag(counted.store, BOERNESAG, at(2));
       await createSag(counted.store, { ...BYGGESAG, titel: 'Nyeste' }, at(3));
@@ -417,12 +426,13 @@ describe('the sag subgraph', () => {
       const other = 'b1b2c3d4-e5f6-4a5b-8c7d-0123456789ab';
       await createSag(counted.store, BYGGESAG, {
         aktoer: 't',
+        ...createSystemSagAccess('test'),
         tid: new Date('2025-01-01T00:00:00Z'),
       });
       await createSag(
         counted.store,
         { ...BYGGESAG, titel: 'To bygninger', bygninger: [BYGNING, other] },
-        { aktoer: 't', tid: new Date('2025-01-02T00:00:00Z') },
+        { aktoer: 't', tid: new Date('2025-01-02T00:00:00Z'), ...createSystemSagAccess('test') },
       );
       const own = await startTestServer(counted.store);
       try {
@@ -457,6 +467,7 @@ describe('the sag subgraph', () => {
           { ...BYGGESAG, titel: `Sag ${n}` },
           {
             aktoer: 't',
+            ...createSystemSagAccess('test'),
             tid: new Date(Date.UTC(2025, 0, n)),
           },
         );

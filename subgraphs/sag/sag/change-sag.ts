@@ -20,8 +20,8 @@ export function getCurrentData(registrering: Registrering<SagData>): SagData {
  * Applies a change to the case read at `version`, as a RETTET registration valid from `tid`.
  * `decide` sees the current data and returns (or resolves to) the patch, or throws when the change
  * is not allowed; it runs after the visibility and version checks and before the access decision.
- * With a guard, a case the caller may not see is SAG_NOT_FOUND and a change outside their
- * write access FORBIDDEN; both are decided before anything is written.
+ * A case the caller may not see is SAG_NOT_FOUND and a change outside their write access
+ * FORBIDDEN (the guard decides); both are decided before anything is written.
  * A stale `version` fails with VERSION_CONFLICT and changes nothing: checked here first for a
  * clear answer, and again atomically by the store against a concurrent writer.
  */
@@ -39,7 +39,7 @@ export async function changeSag(
   if (
     !head ||
     INVISIBLE_LIVSCYKLUS.includes(head.livscyklus) ||
-    (options.guard && !(await options.guard.maySee(id, getCurrentData(head))))
+    !(await options.guard.maySee(id, getCurrentData(head)))
   ) {
     throw new NotFoundError('SAG_NOT_FOUND', `No case ${id}`);
   }
@@ -54,7 +54,7 @@ export async function changeSag(
     ...(await decide(current)),
     aendret: options.tid.toISOString(),
   };
-  await options.guard?.assertMayChange(id, current, { ...current, ...patch });
+  await options.guard.assertMayChange(id, current, { ...current, ...patch });
   const virkninger = patchTimeline(head.virkninger, patch, options.tid);
   const result = await store.append<SagData>({
     type: STORE_TYPES.sag,

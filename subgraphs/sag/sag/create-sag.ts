@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import { allocateSagsnummer } from './allocate-sagsnummer';
-import { parseOpretSagInput, requireKleNummer } from './parse-sag-input';
-import { STORE_TYPES, type ChangeOptions, type SagData } from './sag-data';
+import { parseOpretSagInput } from './parse-sag-input';
+import { STORE_TYPES, type FieldChangeOptions, type SagData } from './sag-data';
 import type { OpretSagInput } from './sag-input';
 
-export interface CreateSagOptions extends ChangeOptions {
+export interface CreateSagOptions extends FieldChangeOptions {
   /** A fixed uuid (the seed's). @default a random uuid */
   uuid?: string;
 }
@@ -22,12 +22,10 @@ export async function createSag(
   options: CreateSagOptions,
 ): Promise<StoredObject<SagData>> {
   const parsed = parseOpretSagInput(input);
-  const fields = options.references
-    ? await options.references.checkNew(parsed)
-    : requireKleNummer(parsed);
+  const fields = await options.references.checkNew(parsed);
   const uuid = options.uuid ?? randomUUID();
   // Decided on the case as it will be stored (its number aside), before a number is drawn.
-  await options.guard?.assertMayCreate(uuid, {
+  await options.guard.assertMayCreate(uuid, {
     sagsnummer: '',
     ...fields,
     fremdrift: 'OPSTAAET',

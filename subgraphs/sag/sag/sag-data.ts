@@ -73,11 +73,18 @@ export interface ChangeOptions {
   aktoer: string;
   tid: Date;
   note?: string | null;
-  /** The caller's access checks; left out only by the seed, which writes as the system. */
-  guard?: SagWriteGuard;
   /**
-   * Checks the case's KLE classes and unit against their registers, before `guard` decides;
-   * left out only by the seed, which writes as the system and must then give every `kleNummer`.
+   * The caller's access checks (createSagWriteGuard), or a named system writer's
+   * (createSystemSagAccess): every write has one.
    */
-  references?: SagReferenceCheck;
+  guard: SagWriteGuard;
+}
+
+/** A change of the case's fields, whose references must be checked before the guard decides. */
+export interface FieldChangeOptions extends ChangeOptions {
+  /**
+   * Checks the case's KLE classes, unit and case worker against their registers
+   * (createSagReferenceCheck; a system writer's takes them as given).
+   */
+  references: SagReferenceCheck;
 }

@@ -1,7 +1,7 @@
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import { changeSag } from './change-sag';
-import { parseOpdaterSagInput, requireKleNummerInPatch } from './parse-sag-input';
-import type { ChangeOptions, SagData } from './sag-data';
+import { parseOpdaterSagInput } from './parse-sag-input';
+import type { FieldChangeOptions, SagData } from './sag-data';
 import type { OpdaterSagInput } from './sag-input';
 
 /**
@@ -13,16 +13,14 @@ export function updateSag(
   uuid: string,
   version: number,
   input: OpdaterSagInput,
-  options: ChangeOptions,
+  options: FieldChangeOptions,
 ): Promise<StoredObject<SagData>> {
   const patch = parseOpdaterSagInput(input);
-  const { references } = options;
   return changeSag(
     store,
     uuid,
     version,
-    (current) =>
-      references ? references.checkPatch(current, patch) : requireKleNummerInPatch(patch),
+    (current) => options.references.checkPatch(current, patch),
     options,
   );
 }

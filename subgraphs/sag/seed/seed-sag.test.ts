@@ -24,7 +24,12 @@ function countAppends(store: BitemporalStore): { store: BitemporalStore; appends
 describe('seedSag', () => {
   it('registers six cases per municipality, each with at least two registrations', async () => {
     const store = createEmbeddedStore();
-    expect(await seedSag(store)).toEqual({ created: 30, existing: 0, registreringer: 70 });
+    expect(await seedSag(store)).toEqual({
+      created: 30,
+      existing: 0,
+      registreringer: 70,
+      systemWriter: 'seed',
+    });
     for (const { kommunekode, organisation } of Object.values(ORGANISATION_REFS)) {
       const page = await store.search<SagData>({
         type: 'Sag',
@@ -70,7 +75,12 @@ describe('seedSag', () => {
     const counted = countAppends(createEmbeddedStore());
     await seedSag(counted.store);
     expect(counted.appends()).toBe(70);
-    expect(await seedSag(counted.store)).toEqual({ created: 0, existing: 30, registreringer: 0 });
+    expect(await seedSag(counted.store)).toEqual({
+      created: 0,
+      existing: 30,
+      registreringer: 0,
+      systemWriter: 'seed',
+    });
     expect(counted.appends()).toBe(70);
   });
 

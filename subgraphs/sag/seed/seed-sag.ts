@@ -1,6 +1,7 @@
 import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { changeFremdrift } from '../sag/change-fremdrift';
 import { createSag } from '../sag/create-sag';
+import { createSystemSagAccess } from '../sag/create-system-sag-access';
 import { STORE_TYPES, type Fremdrift } from '../sag/sag-data';
 import type { OpdaterSagInput, OpretSagInput } from '../sag/sag-input';
 import { updateSag } from '../sag/update-sag';
@@ -26,7 +27,12 @@ export interface SeedResult {
   existing: number;
   /** Registrations appended by this run (creations and later changes). */
   registreringer: number;
+  /** Who wrote them, without a caller's access checks (see createSystemSagAccess). */
+  systemWriter: string;
 }
+
+/** The system writer the seed writes as, named in its result (which the service logs). */
+export const SEED_WRITER = 'seed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -155,7 +161,14 @@ function getSeedSager(name: SeedKommuneName, refs: OrganisationRefs): SeedSag[] 
  * same case numbers, because the cases are created one after another.
  */
 export async function seedSag(store: BitemporalStore): Promise<SeedResult> {
-  const result: SeedResult = { created: 0, existing: 0, registreringer: 0 };
+  const system = createSystemSagAccess(SEED_WRITER);
+  const access = { guard: system.guard, references: system.references };
+  const result: SeedResult = {
+    created: 0,
+    existing: 0,
+    registreringer: 0,
+    systemWriter: SEED_WRITER,
+  };
   const kommuner = Object.entries(ORGANISATION_REFS) as [SeedKommuneName, OrganisationRefs][];
   for (const [k, [name, refs]] of kommuner.entries()) {
     for (const [i, sag] of getSeedSager(name, refs).entries()) {
@@ -167,7 +180,7 @@ export async function seedSag(store: BitemporalStore): Promise<SeedResult> {
       const aktoer = sag.input.sagsbehandler ?? SEED_AKTOER;
       const done = (await store.findHistory(STORE_TYPES.sag, uuid)).length;
       if (done === 0) {
-        await createSag(store, sag.input, { uuid, aktoer, tid: oprettet });
+        await createSag(store, sag.input, { uuid, aktoer, tid: oprettet, ...access });
         result.created += 1;
         result.registreringer += 1;
       } else {
@@ -182,9 +195,10 @@ export async function seedSag(store: BitemporalStore): Promise<SeedResult> {
             aktoer,
             tid,
             note: step.note,
+            guard: access.guard,
           });
         } else {
-          await updateSag(store, uuid, version, step.input, { aktoer, tid });
+          await updateSag(store, uuid, version, step.input, { aktoer, tid, ...access });
         }
         result.registreringer += 1;
       }
