@@ -12,6 +12,12 @@ import { readExplorerExamples } from '../../scripts/read-explorer-examples';
 import { startGraph, type StartedGraph } from '../start-graph';
 import { launchChromium, type LaunchedChromium } from './launch-chromium';
 
+/** The part of CodeMirror 5's editor (which GraphiQL's editor element carries) the test uses. */
+interface CodeMirrorEditor {
+  setValue(value: string): void;
+  focus(): void;
+}
+
 /** Screenshots are kept here for people to look at (gitignored). */
 const ARTIFACTS_DIR = join(__dirname, '..', '..', 'test-artifacts');
 
@@ -109,9 +115,15 @@ describe('the explorer page in Chromium', () => {
 
   it('completes field names from the schema, runs on Ctrl+Enter and says so when the gateway does not answer', async () => {
     await page.locator('.graphiql-tab-add').click();
+    // The new tab shows its starting text once it is ready; only then is the editor emptied
+    // (through CodeMirror itself, so a slow machine cannot drop a key press) and focused.
     const editor = page.locator('.graphiql-query-editor .CodeMirror').first();
-    await editor.click();
-    await page.keyboard.press('Control+A');
+    await editor.getByText('Choose an example above').waitFor();
+    await editor.evaluate((element: unknown) => {
+      const codeMirror = (element as { CodeMirror: CodeMirrorEditor }).CodeMirror;
+      codeMirror.setValue('');
+      codeMirror.focus();
+    });
     await page.keyboard.type('{ sage');
     const hints = page.locator('.CodeMirror-hints');
     await hints.getByText('sager', { exact: true }).waitFor();
