@@ -93,6 +93,12 @@ export interface GatewayServerOptions {
   now?: () => Date;
 }
 
+/**
+ * Answers from this size on go out compressed to clients that accept it: a page of cases with
+ * their documents is tens to hundreds of kilobytes of repetitive JSON.
+ */
+const COMPRESS_FROM_BYTES = 16 * 1024;
+
 /** HTTP paths passed on to a subgraph's own routes (file content), by subgraph name. */
 const CONTENT_PREFIXES: { prefix: string; serviceName: string }[] = [
   { prefix: '/indhold', serviceName: 'dokument' },
@@ -308,6 +314,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     return createGraphQLHandler<GatewayContext>({
       server: apollo,
       createContext: async () => context,
+      compressFromBytes: COMPRESS_FROM_BYTES,
     })(req, res);
   }
 
