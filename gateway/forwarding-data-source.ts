@@ -23,12 +23,21 @@ function isGatewayContext(context: object): context is GatewayContext {
 /** The one header the data source sets itself; every other header comes from the context. */
 const OWN_HEADERS = new Set(['content-type']);
 
-/** The kind of the (one) operation the query plan built for a fetch, read from its document. */
-function getOperationKind(document: DocumentNode | undefined): string | null {
+/**
+ * The kind of the operation the query plan built for a fetch: from its document when the plan
+ * carries one, else from the first word of the text the planner printed (`query …`,
+ * `mutation …`, or `{` for a query). Null when neither tells, and the fetcher reads the body.
+ */
+export function getOperationKind(
+  document: DocumentNode | undefined,
+  query: string | undefined,
+): string | null {
   for (const definition of document?.definitions ?? []) {
     if (definition.kind === Kind.OPERATION_DEFINITION) return definition.operation;
   }
-  return null;
+  const first = /^\s*(query|mutation|subscription|\{)/.exec(query ?? '')?.[1];
+  if (first === undefined) return null;
+  return first === '{' ? 'query' : first;
 }
 
 /**
@@ -95,6 +104,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     // plan's own document instead of parsing the query text again.
     const operationKind = getOperationKind(
       'document' in options ? (options.document ?? undefined) : undefined,
+      request.query,
     );
     if (operationKind !== null) headers.set(OPERATION_KIND_HEADER, operationKind);
     // Health checks carry no client context.

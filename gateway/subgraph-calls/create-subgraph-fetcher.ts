@@ -126,12 +126,22 @@ function takeOperationKind(init: RequestInit | undefined): {
   return { init: { ...init, headers: rest }, operationKind: String(kind) };
 }
 
+/** The answer's headers the gateway reads: its type, its cache policy and a retry hint. */
+const KEPT_HEADERS = ['content-type', 'cache-control', 'retry-after'];
+
 /** A Response over one answer, with its parsed body handed to the data source beside it. */
 function toResponse(answer: SubgraphAnswer, body: Record<string, unknown> | null): Response {
+  // Not a copy of every header: the body is decoded text now, so length and encoding no longer
+  // hold, and nothing reads the rest.
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = answer.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
   const response = new Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.text, {
     status: answer.status,
     statusText: answer.statusText,
-    headers: answer.headers,
+    headers,
   });
   if (body !== null) setParsedResponseBody(response, body);
   return response;
@@ -182,11 +192,13 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       const retryable = isRetryableStatus(response.status);
       const body = retryable ? null : parseGraphQLResponseBody(text);
       if (!retryable && body === null) throw fail('invalid-body');
-      const headers = new Headers(response.headers);
-      // The body is now decoded text of another length.
-      headers.delete('content-length');
-      headers.delete('content-encoding');
-      return { status: response.status, statusText: response.statusText, headers, text, body };
+      return {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        text,
+        body,
+      };
     } catch (error) {
       if (error instanceof SubgraphCallError || outer?.aborted) throw error;
       throw fail(timedOut ? 'timeout' : 'unreachable', error);

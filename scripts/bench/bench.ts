@@ -2,7 +2,9 @@
 // directly, on the seeded graph plus generated cases. Not run by CI; see scripts/bench/README.md.
 //
 //   npm run bench -- --duration 10 --warmup 3 --connections 16 --rounds 2 --cases 1200
-//                    [--no-hive] [--workloads W1,W2] [--base-port 4400] [--out bench-results]
+//                    [--no-hive] [--workloads W1,W2] [--targets ours,plain,hive,direct]
+//                    [--profile dir] (our gateway under node --cpu-prof; see summarize-cpu-profile.ts)
+//                    [--base-port 4400] [--out bench-results]
 import { resolve } from 'node:path';
 import { formatBenchReport } from './format-bench-report';
 import { DEFAULT_BENCH_OPTIONS, runBench, type BenchOptions } from './run-bench';
@@ -30,6 +32,12 @@ function readOptions(args: string[]): BenchOptions {
       options.hive = false;
     } else if (arg === '--workloads' && value) {
       options.workloads = value.split(',');
+      i += 1;
+    } else if (arg === '--targets' && value) {
+      options.targets = value.split(',');
+      i += 1;
+    } else if (arg === '--profile' && value) {
+      options.profileDir = resolve(value);
       i += 1;
     } else if (arg === '--out' && value) {
       options.outDir = resolve(value);

@@ -37,6 +37,10 @@ export interface BenchOptions {
   basePort: number;
   /** Workload ids to run (all when empty). */
   workloads: string[];
+  /** Targets to measure (all when empty): ours, plain, hive, direct. */
+  targets: string[];
+  /** Where our gateway writes a CPU profile (`node --cpu-prof`) when it stops; none when null. */
+  profileDir: string | null;
   log: (line: string) => void;
 }
 
@@ -53,6 +57,8 @@ export const DEFAULT_BENCH_OPTIONS: Omit<BenchOptions, 'log'> = {
   outDir: join(__dirname, '..', '..', 'bench-results'),
   basePort: 4400,
   workloads: [],
+  targets: [],
+  profileDir: null,
 };
 
 export type TargetName = 'ours' | 'plain' | 'hive' | 'direct';
@@ -256,25 +262,33 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       gatewayProcess[target] = started;
       gatewayUrl[target] = url;
     };
-    startGateway(
-      'ours',
-      [...TSX, 'gateway/main.ts'],
-      {
-        ...auth,
-        PORT: String(port(10)),
-        ...Object.fromEntries(
-          SUBGRAPHS.map((n) => [`SUBGRAPH_URL_${n.toUpperCase()}`, subgraphUrl(n)]),
-        ),
-      },
-      `http://127.0.0.1:${port(10)}/graphql`,
-    );
-    startGateway(
-      'plain',
-      [...TSX, join(__dirname, 'plain-gateway-main.ts')],
-      { NODE_ENV: 'production', PORT: String(port(11)), SUPERGRAPH_FILE: supergraphFile },
-      `http://127.0.0.1:${port(11)}/graphql`,
-    );
-    if (options.hive) {
+    const wanted = (target: TargetName): boolean =>
+      options.targets.length === 0 || options.targets.includes(target);
+    if (wanted('ours'))
+      startGateway(
+        'ours',
+        [
+          ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+          ...TSX,
+          'gateway/main.ts',
+        ],
+        {
+          ...auth,
+          PORT: String(port(10)),
+          ...Object.fromEntries(
+            SUBGRAPHS.map((n) => [`SUBGRAPH_URL_${n.toUpperCase()}`, subgraphUrl(n)]),
+          ),
+        },
+        `http://127.0.0.1:${port(10)}/graphql`,
+      );
+    if (wanted('plain'))
+      startGateway(
+        'plain',
+        [...TSX, join(__dirname, 'plain-gateway-main.ts')],
+        { NODE_ENV: 'production', PORT: String(port(11)), SUPERGRAPH_FILE: supergraphFile },
+        `http://127.0.0.1:${port(11)}/graphql`,
+      );
+    if (options.hive && wanted('hive')) {
       const hive = await installHiveGateway(options.hiveDir, log);
       if (hive.bin === null) {
         notes.push(`Hive Gateway not installed (${hive.reason})`);
@@ -338,7 +352,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         if (started && gatewayUrl[target])
           list.push({ target, url: gatewayUrl[target], pid: started.pid });
       }
-      if (workload.directSubgraph) {
+      if (workload.directSubgraph && wanted('direct')) {
         const name = workload.directSubgraph as SubgraphName;
         const index = SUBGRAPHS.indexOf(name);
         const started = subgraphs[index];
