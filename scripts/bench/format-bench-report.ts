@@ -24,6 +24,14 @@ export function formatBenchReport(report: BenchReport): string {
       `${head} ${fixed(m.rps).padStart(8)} ${fixed(m.p50Ms).padStart(8)} ${fixed(m.p99Ms).padStart(8)} ${String(m.errors).padStart(7)} ${fixed(m.gatewayCpuMsPerRequest, 2).padStart(14)} ${fixed(m.subgraphsCpuMsPerRequest, 2).padStart(21)} ${fixed(m.peakRssMb, 0).padStart(12)}`,
     );
   }
+  lines.push('', 'subgraph cpu-ms/req by process (with our gateway in front):');
+  for (const row of report.rows) {
+    if (row.target !== 'ours' || !row.median) continue;
+    const parts = Object.entries(row.median.subgraphCpuMsPerRequest).map(
+      ([name, ms]) => `${name} ${fixed(ms, 2)}`,
+    );
+    lines.push(`${row.workload.padEnd(8)} ${parts.join(', ')}`);
+  }
   lines.push('', 'ratios (ours ÷ other): rps, gateway cpu-ms/req, p99');
   for (const ratio of report.ratios) {
     lines.push(

@@ -72,6 +72,8 @@ export interface BenchSample extends LoadResult {
   subgraphsCpuMsPerRequest: number;
   /** Highest RSS of the gateway process sampled during the period. */
   peakRssMb: number;
+  /** CPU per request of each subgraph process (the BBR upstream stand-in included). */
+  subgraphCpuMsPerRequest: Record<string, number>;
 }
 
 export interface BenchRow {
@@ -428,9 +430,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           }, 200);
           const gatewayBefore = cpuOf([entry.pid]);
           const subgraphsBefore = cpuOf(subgraphPids);
+          const eachBefore = [bbrOffline, ...subgraphs].map((p) => cpuOf([p.pid]));
           const result = await runLoad({ ...spec, durationSeconds: options.durationSeconds });
           const gatewayCpu = cpuOf([entry.pid]) - gatewayBefore;
           const subgraphsCpu = cpuOf(subgraphPids) - subgraphsBefore;
+          const each = [bbrOffline, ...subgraphs].map((p, i) => [
+            p.name,
+            cpuOf([p.pid]) - (eachBefore[i] ?? 0),
+          ]);
           clearInterval(sampler);
           peakRssMb = Math.max(peakRssMb, readProcessUsage(entry.pid)?.rssMb ?? 0);
           const requests = Math.max(1, result.requests);
@@ -440,6 +447,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             gatewayCpuMsPerRequest: gatewayCpu / requests,
             subgraphsCpuMsPerRequest: subgraphsCpu / requests,
             peakRssMb,
+            subgraphCpuMsPerRequest: Object.fromEntries(
+              each.map(([name, ms]) => [name, Number(ms) / requests]),
+            ),
           };
           row.samples.push(sample);
           log(
@@ -450,8 +460,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
     for (const row of rows) {
       if (row.samples.length === 0) continue;
-      const pick = (key: keyof Omit<BenchSample, 'round'>): number =>
+      const pick = (key: keyof Omit<BenchSample, 'round' | 'subgraphCpuMsPerRequest'>): number =>
         median(row.samples.map((s) => s[key]));
+      const names = Object.keys(row.samples[0]?.subgraphCpuMsPerRequest ?? {});
       row.median = {
         requests: pick('requests'),
         durationSeconds: pick('durationSeconds'),
@@ -462,6 +473,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         gatewayCpuMsPerRequest: pick('gatewayCpuMsPerRequest'),
         subgraphsCpuMsPerRequest: pick('subgraphsCpuMsPerRequest'),
         peakRssMb: Math.max(...row.samples.map((s) => s.peakRssMb)),
+        subgraphCpuMsPerRequest: Object.fromEntries(
+          names.map((name) => [
+            name,
+            median(row.samples.map((s) => s.subgraphCpuMsPerRequest[name] ?? 0)),
+          ]),
+        ),
       };
     }
     const ratios: BenchReport['ratios'] = [];
