@@ -15,6 +15,7 @@ import {
 } from '../subgraphs/kit/tracing/read-tracing-config';
 import { DEFAULT_PERSISTED_QUERY_CACHE_BYTES } from './create-persisted-query-cache';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits/create-query-limit-rules';
+import { readRateLimitConfig, type RateLimitConfig } from './rate-limits/read-rate-limit-config';
 import {
   DEFAULT_SUBGRAPH_CALL_SETTINGS,
   type SubgraphCallSettings,
@@ -63,6 +64,8 @@ export interface GatewayConfig {
   tracing: TracingConfig;
   /** GATEWAY_METRICS_MAX_OPERATIONS: distinct operation names in metrics labels. @default 100 */
   maxOperationLabels: number;
+  /** Budgets per caller and per address (RATE_LIMIT_*), kept in memory or in Redis (REDIS_URL). */
+  rateLimits: RateLimitConfig;
 }
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
@@ -183,6 +186,7 @@ export function loadConfig(env: Env): GatewayConfig {
     shutdownGraceMs: readShutdownGraceMs(env, problems),
     tracing: readTracingConfig(env, problems),
     maxOperationLabels: readInteger(env, 'GATEWAY_METRICS_MAX_OPERATIONS', 100, problems),
+    rateLimits: readRateLimitConfig(env, problems),
   };
   if (config.workers > MAX_GATEWAY_WORKERS) {
     problems.push(`GATEWAY_WORKERS must be at most ${MAX_GATEWAY_WORKERS}`);

@@ -5,6 +5,7 @@ import type { Logger } from '../subgraphs/kit/logger';
 import { parsePointInTime, type PointInTime } from '../subgraphs/kit/point-in-time';
 import { getRequestId } from '../subgraphs/kit/request-id';
 import { createTraceContext, type TraceContext } from '../subgraphs/kit/tracing/trace-context';
+import { readIdempotencyKey } from './read-idempotency-key';
 
 export interface GatewayContext {
   requestId: string;
@@ -24,11 +25,16 @@ export interface GatewayContext {
    * anonymous caller. Never log it.
    */
   token: string | null;
+  /**
+   * The client's `Idempotency-Key`, passed on to every subgraph call and content route so a
+   * retried write is recognised there; null without one.
+   */
+  idempotencyKey: string | null;
 }
 
 /**
  * Builds the context of one client request that has already been authenticated; a malformed time
- * header throws BAD_USER_INPUT.
+ * header or Idempotency-Key throws BAD_USER_INPUT.
  */
 export function createGatewayContext(
   req: IncomingMessage,
@@ -45,5 +51,6 @@ export function createGatewayContext(
     at: parsePointInTime(req.headers, now),
     caller: authentication.caller,
     token: authentication.token,
+    idempotencyKey: readIdempotencyKey(req.headers),
   };
 }

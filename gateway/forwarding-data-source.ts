@@ -41,10 +41,10 @@ export function getOperationKind(
 }
 
 /**
- * Sends each subgraph fetch with the request's id, its fixed point in time and the caller's
- * verified token (see getForwardedHeaders) and no other header, and replaces the gateway's own
- * fetch errors (which quote URLs, status texts and response bodies) with a plain error naming
- * only the service.
+ * Sends each subgraph fetch with the request's id, its fixed point in time, the caller's verified
+ * token and the client's Idempotency-Key (see getForwardedHeaders) and no other header, and
+ * replaces the gateway's own fetch errors (which quote URLs, status texts and response bodies)
+ * with a plain error naming only the service.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly serviceName: string;

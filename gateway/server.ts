@@ -38,6 +38,13 @@ import { hideTokenLimit } from './query-limits/hide-token-limit';
 import { readCostDirectives, type CostDirectives } from './query-limits/read-cost-directives';
 import { createGatewayMetrics } from './metrics/create-gateway-metrics';
 import { createRequestMeter } from './metrics/create-request-meter';
+import { createMemoryRateLimitStore } from './rate-limits/create-memory-rate-limit-store';
+import { createRateLimiter } from './rate-limits/create-rate-limiter';
+import {
+  DEFAULT_RATE_LIMIT_SETTINGS,
+  type RateLimitSettings,
+} from './rate-limits/rate-limit-settings';
+import type { RateLimitStore } from './rate-limits/rate-limit-store';
 import { createSlaRecorder } from './status/create-sla-recorder';
 import { getGatewayStatus } from './status/get-gateway-status';
 import { createSubgraphFetcher } from './subgraph-calls/create-subgraph-fetcher';
@@ -89,6 +96,16 @@ export interface GatewayServerOptions {
   maxOperationLabels?: number;
   /** The process's own metrics (CPU, memory, event loop, GC) in /metrics. @default true */
   processMetrics?: boolean;
+  /**
+   * Budgets per caller and per client address, checked on every route that needs a token.
+   * @default DEFAULT_RATE_LIMIT_SETTINGS
+   */
+  rateLimits?: RateLimitSettings;
+  /**
+   * Where the budgets are kept (createRateLimitStore: Redis for several gateways); the caller
+   * closes it. @default a new in-memory store
+   */
+  rateLimitStore?: RateLimitStore;
   /** @default () => new Date() */
   now?: () => Date;
 }
@@ -175,6 +192,12 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     getSupergraphStatus: supergraph.getSupergraphStatus,
   });
   const requestMeter = createRequestMeter(metrics);
+  const rateLimiter = createRateLimiter({
+    settings: options.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
+    store: options.rateLimitStore ?? createMemoryRateLimitStore(),
+    registry: metrics.registry,
+    logger: options.logger,
+  });
   const tracing = createRequestTracing<GatewayContext>({
     service: 'gateway',
     getTrace: (context) => context.trace,
@@ -258,8 +281,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       // Everything else needs a token, unknown paths included, so the public routes are exactly
       // the ones above.
       const meter = path === '/graphql' ? requestMeter.track(res) : undefined;
+      if (!(await rateLimiter.admitAddress(req, res))) return;
       const authentication = await authenticateRequest(options.authenticate, req, res);
       if (!authentication) return;
+      if (!(await rateLimiter.admitCaller(authentication.caller, req, res))) return;
       const context = createGatewayContext(req, options.logger, now(), authentication);
       meter?.attach(context);
       if (path === '/graphql') return handleGraphQL(req, res, context);

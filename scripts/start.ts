@@ -30,12 +30,14 @@ const SUBGRAPHS: Service[] = [
   { name: 'dokument', entry: 'subgraphs/dokument/main.ts', port: 4004 },
   { name: 'bbr', entry: 'subgraphs/bbr/main.ts', port: 4005 },
 ];
-/** Serves BBR's REST shape from fixture data, in place of Datafordeleren. */
+/** Serves BBR's GraphQL (and REST) shape from fixture data, in place of Datafordeleren. */
 const BBR_OFFLINE: Service = {
   name: 'bbr-offline',
   entry: 'subgraphs/bbr/offline/main.ts',
   port: 4099,
 };
+/** The development key of the offline BBR upstream (not a secret: it guards fixture data). */
+const OFFLINE_BBR_API_KEY = 'offline-development-key';
 const GATEWAY: Service = { name: 'gateway', entry: 'gateway/main.ts', port: 4000 };
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -163,12 +165,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   await startDevIssuer();
   const storeEnv = { STORE: 'embedded', STORE_DIR: storeDir, SEED: 'true' };
-  // A BBR_API_URL in the environment points the adapter at the real service instead.
+  // A BBR_API_URL in the environment points the adapter at the real service instead (with its
+  // BBR_API_KIND and credentials from the environment too). Otherwise the offline upstream, which
+  // like the real service accepts only its API key.
   const bbrApiUrl = process.env.BBR_API_URL;
-  if (!bbrApiUrl) startService(BBR_OFFLINE, {});
-  const bbrEnv = {
-    BBR_API_URL: bbrApiUrl ?? `http://127.0.0.1:${BBR_OFFLINE.port}/BBR/BBRPublic/1/rest`,
-  };
+  if (!bbrApiUrl) startService(BBR_OFFLINE, { OFFLINE_BBR_API_KEY: OFFLINE_BBR_API_KEY });
+  const bbrEnv: Record<string, string> = bbrApiUrl
+    ? { BBR_API_URL: bbrApiUrl }
+    : {
+        BBR_API_KIND: 'graphql',
+        BBR_API_URL: `http://127.0.0.1:${BBR_OFFLINE.port}`,
+        BBR_API_KEY: OFFLINE_BBR_API_KEY,
+      };
   const lookupEnv: Record<string, Record<string, string>> = {
     sag: { ORGANISATION_URL, KLASSIFIKATION_URL },
     dokument: { ORGANISATION_URL, SAG_URL },

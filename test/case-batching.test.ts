@@ -75,7 +75,7 @@ describe('a page of cases across four subgraphs', () => {
         counted.calls.findByIds + counted.calls.search,
       ]),
     );
-    return { fetches, reads };
+    return { fetches, reads, sagLookups: graph.sagLookups.length };
   }
 
   it('costs the same fixed number of fetches and store reads for 10 and for 100 cases', async () => {
@@ -87,8 +87,10 @@ describe('a page of cases across four subgraphs', () => {
     expect(hundred).toEqual(ten);
     // The planner fetches units and users from organisation in two parallel entity fetches.
     expect(hundred.fetches).toEqual({ sag: 1, klassifikation: 1, organisation: 2, dokument: 1 });
-    // sag: the search; klassifikation: the classes; organisation: units + users + the users'
-    // organisations (who may see a user depends on its municipality); dokument: the counts.
-    expect(hundred.reads).toEqual({ sag: 1, klassifikation: 1, organisation: 3, dokument: 1 });
+    // sag: the search, and the cases' current access attributes dokument asks for (one batched
+    // lookup for the whole page); klassifikation: the classes; organisation: units + users + the
+    // users' organisations (who may see a user depends on its municipality); dokument: the counts.
+    expect(hundred.reads).toEqual({ sag: 2, klassifikation: 1, organisation: 3, dokument: 1 });
+    expect(hundred.sagLookups).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NO_RATE_LIMITS } from '../gateway/rate-limits/rate-limit-settings';
 import { createGatewayServer, type GatewayServer } from '../gateway/server';
 import { createSupergraphSource } from '../gateway/supergraph/create-supergraph-source';
 import { Writable } from 'node:stream';
@@ -18,7 +19,7 @@ import {
   type OfflineBbrUpstream,
 } from '../subgraphs/bbr/offline/create-offline-bbr-upstream';
 import { createBbrServer } from '../subgraphs/bbr/server';
-import { createBbrClient } from '../subgraphs/bbr/upstream/create-bbr-client';
+import { createTestBbrClient } from '../subgraphs/bbr/testing/create-test-bbr-client';
 import { createDiskContentStore } from '../subgraphs/kit/content/create-disk-content-store';
 import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
 import { createDokumentServer } from '../subgraphs/dokument/server';
@@ -56,6 +57,8 @@ export interface StartedGraph {
   subgraphUrls: Record<SubgraphName, string>;
   /** Every subgraph fetch since the last `resetCounts`. */
   fetches: RecordedFetch[];
+  /** The dokument subgraph's calls to the case index (sag) since the last `resetCounts`. */
+  sagLookups: RecordedFetch[];
   resetCounts(): void;
   /** The access logs of the subgraphs that hold personal data. */
   auditLogs: Record<'sag' | 'dokument', AuditLog>;
@@ -95,6 +98,9 @@ const AUDIT_RETENTION_MS = 183 * 24 * 60 * 60 * 1000;
 /** Ids per upstream BBR call. */
 export const BBR_BATCH_SIZE = 20;
 
+/** The API key the offline BBR upstream of the test graph accepts. */
+export const BBR_TEST_API_KEY = 'test-graph-bbr-key';
+
 export const FULL_KLE_FILE = join(
   __dirname,
   '..',
@@ -115,6 +121,8 @@ export interface StartGraphOptions {
   supergraphFile?: string;
   /** @default DEFAULT_SUPERGRAPH_POLL_MS */
   supergraphPollMs?: number;
+  /** The API key the bbr subgraph sends its upstream. @default BBR_TEST_API_KEY, the accepted one */
+  bbrApiKey?: string;
 }
 
 export async function startGraph(options: StartGraphOptions = {}): Promise<StartedGraph> {
@@ -137,7 +145,9 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     sag: countStoreCalls(createEmbeddedStore()),
     dokument: countStoreCalls(createEmbeddedStore()),
   };
-  const bbrUpstream = await createOfflineBbrUpstream();
+  const bbrUpstream = await createOfflineBbrUpstream({
+    credentials: { apiKey: BBR_TEST_API_KEY },
+  });
   const contentDir = mkdtempSync(join(tmpdir(), 'graf-indhold-'));
   const contentStore = await createDiskContentStore({ dir: contentDir });
   await seedOrganisation(stores.organisation.store);
@@ -155,6 +165,7 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     dokument: createEmbeddedAuditLog({ retentionMs: AUDIT_RETENTION_MS }),
   };
   const urls: Record<string, string> = {};
+  const sagLookups: RecordedFetch[] = [];
   const services = new Map<string, SubgraphName>();
   const subgraphs = {} as Record<SubgraphName, SubgraphServer>;
   // Started one after another: sag and dokument call organisation (and dokument calls sag) on
@@ -197,7 +208,16 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
       logger,
       authenticate,
       directory,
-      sagLookup: createHttpSagLookup({ url: urls.sag ?? '' }),
+      sagLookup: createHttpSagLookup({
+        url: urls.sag ?? '',
+        fetch: async (input, init) => {
+          sagLookups.push({
+            service: 'sag',
+            headers: Object.fromEntries(new Headers(init?.headers).entries()),
+          });
+          return fetch(input, init);
+        },
+      }),
       auditLog: auditLogs.dokument,
       auditRetentionMs: AUDIT_RETENTION_MS,
     }),
@@ -205,17 +225,10 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
   await start(
     'bbr',
     await createBbrServer({
-      client: createBbrClient({
-        baseUrl: bbrUpstream.url,
-        timeoutMs: 1000,
-        retries: 1,
-        maxRetryDelayMs: 1000,
-        retryBaseDelayMs: 10,
-        cacheTtlMs: 60_000,
-        cacheMaxEntries: 1000,
+      client: createTestBbrClient(bbrUpstream, {
+        credentials: { kind: 'api-key', apiKey: options.bbrApiKey ?? BBR_TEST_API_KEY },
         batchSize: BBR_BATCH_SIZE,
-        breakerFailureThreshold: 5,
-        breakerResetMs: 30_000,
+        maxRetryDelayMs: 1000,
         logger,
       }),
       logger,
@@ -244,6 +257,9 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     logger,
     fetcher: recordingFetch,
     authenticate,
+    // These tests send bursts from one token and one address on purpose; rate limits have their
+    // own (gateway/rate-limits.test.ts).
+    rateLimits: NO_RATE_LIMITS,
   });
   const url = await gateway.listen(0);
   const fullAccessToken = await issuer.sign(getFullAccessClaims());
@@ -256,8 +272,10 @@ export async function startGraph(options: StartGraphOptions = {}): Promise<Start
     subgraphs,
     subgraphUrls: urls as Record<SubgraphName, string>,
     fetches,
+    sagLookups,
     resetCounts() {
       fetches.length = 0;
+      sagLookups.length = 0;
       for (const counted of Object.values(stores)) counted.reset();
     },
     auditLogs,

@@ -42,7 +42,7 @@ export async function startTestGateway(
   options: {
     authenticate: Authenticator;
     answer?: (url: string) => Response;
-  } & Partial<Omit<GatewayServerOptions, 'authenticate' | 'fetcher' | 'logger'>>,
+  } & Partial<Omit<GatewayServerOptions, 'authenticate' | 'fetcher'>>,
 ): Promise<TestGateway> {
   const calls: RecordedSubgraphCall[] = [];
   const { answer, ...gatewayOptions } = options;

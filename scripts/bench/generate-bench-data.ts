@@ -112,6 +112,8 @@ export async function generateBenchData(options: BenchDataOptions): Promise<Benc
               foelsomhed: 'IKKE_FORTROLIG',
               cpr: [cpr],
             },
+            // The generator files its own content, as the seed does.
+            mayAttach: async (indholdId) => indholdId === file.id,
             aktoer: JAMMERBUGT.sagsbehandlere.bygOgMiljoe,
             tid,
           },

@@ -101,6 +101,8 @@ const SUBGRAPHS = ['organisation', 'klassifikation', 'sag', 'dokument', 'bbr'] a
 type SubgraphName = (typeof SUBGRAPHS)[number];
 const ROOT = join(__dirname, '..', '..');
 const TSX = ['--import', 'tsx'];
+/** The offline BBR upstream's key, as in `npm start` (it guards fixture data only). */
+const OFFLINE_BBR_API_KEY = 'offline-development-key';
 
 function withoutLog(options: BenchOptions): Omit<BenchOptions, 'log'> {
   const copy: Partial<BenchOptions> = { ...options };
@@ -208,7 +210,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const bbrOffline = startBenchProcess(
       'bbr-offline',
       [...TSX, 'subgraphs/bbr/offline/main.ts'],
-      { PORT: String(port(99)) },
+      { PORT: String(port(99)), OFFLINE_BBR_API_KEY: OFFLINE_BBR_API_KEY },
       ROOT,
     );
     processes.push(bbrOffline);
@@ -225,7 +227,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           ORGANISATION_URL: subgraphUrl('organisation'),
           KLASSIFIKATION_URL: subgraphUrl('klassifikation'),
           SAG_URL: subgraphUrl('sag'),
-          BBR_API_URL: `http://127.0.0.1:${port(99)}/BBR/BBRPublic/1/rest`,
+          // BBR's GraphQL shape, as `npm start` runs it, from the offline upstream.
+          BBR_API_KIND: 'graphql',
+          BBR_API_URL: `http://127.0.0.1:${port(99)}`,
+          BBR_API_KEY: OFFLINE_BBR_API_KEY,
         },
         ROOT,
       );
@@ -277,6 +282,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         {
           ...auth,
           PORT: String(port(10)),
+          // One address and a few tokens send all the load: the rate limits would answer most
+          // of it with 429, and the other gateways have none.
+          RATE_LIMIT_CALLER_PER_SECOND: '0',
+          RATE_LIMIT_ADDRESS_PER_SECOND: '0',
           ...Object.fromEntries(
             SUBGRAPHS.map((n) => [`SUBGRAPH_URL_${n.toUpperCase()}`, subgraphUrl(n)]),
           ),

@@ -4,25 +4,16 @@ import { exitOnStartupFailure, runService } from '../kit/run-service';
 import { createTracerFromConfig } from '../kit/tracing/create-tracer-from-config';
 import { loadConfig } from './config';
 import { createBbrServer } from './server';
-import { createBbrClient } from './upstream/create-bbr-client';
+import { createBbrClientFromConfig } from './upstream/create-bbr-client-from-config';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ name: 'bbr', level: config.logLevel });
-  const client = createBbrClient({
-    baseUrl: config.bbr.url,
-    apiKey: config.bbr.apiKey,
-    timeoutMs: config.bbr.timeoutMs,
-    retries: config.bbr.retries,
-    maxRetryDelayMs: config.bbr.maxRetryDelayMs,
-    retryBaseDelayMs: 100,
-    cacheTtlMs: config.bbr.cacheTtlMs,
-    cacheMaxEntries: config.bbr.cacheMaxEntries,
-    batchSize: config.bbr.batchSize,
-    breakerFailureThreshold: config.bbr.breakerFailureThreshold,
-    breakerResetMs: config.bbr.breakerResetMs,
-    logger,
-  });
+  const client = createBbrClientFromConfig(config.bbr, logger);
+  logger.info(
+    { api: config.bbr.kind, credentials: config.bbr.credentials.kind },
+    'BBR upstream configured',
+  );
   const server = await createBbrServer({
     client,
     logger,

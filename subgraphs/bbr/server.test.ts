@@ -1,7 +1,9 @@
 import {
   createOfflineBbrUpstream,
+  OFFLINE_GENERATED_PER_KOMMUNE,
   type OfflineBbrUpstream,
 } from './offline/create-offline-bbr-upstream';
+import bygningFixtures from './offline/fixtures/bygning.json';
 import { startTestServer, type TestServer } from './testing/start-test-server';
 
 // Seeded buildings the sag seed points at (uuid v5 of `bygning-seed:<kommunekode>:<n>`).
@@ -19,6 +21,9 @@ const BYGNING = `query ($id: ID!) {
   }
 }`;
 
+// The clock of the subgraph and its client: the upstream is asked at this instant.
+const T0 = Date.parse('2026-06-01T00:00:00Z');
+
 let upstream: OfflineBbrUpstream;
 let time: number;
 let server: TestServer;
@@ -30,9 +35,10 @@ afterAll(() => upstream.stop());
 beforeEach(async () => {
   upstream.clearFaults();
   upstream.requests.length = 0;
-  time = 0;
-  server = await startTestServer(upstream.url, {
-    timeoutMs: 200,
+  time = T0;
+  server = await startTestServer(upstream, {
+    // Generous for a loaded machine; the slow upstream of the timeout test waits longer still.
+    timeoutMs: 1000,
     breakerFailureThreshold: 2,
     breakerResetMs: 10_000,
     now: () => time,
@@ -104,6 +110,29 @@ describe('bbr subgraph', () => {
     expect(upstream.requests).toHaveLength(10);
   });
 
+  it('reads the units, floors and plots of several buildings, and the buildings on their plots, in one call each', async () => {
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Bygning { id enheder { id } etager { id } grund { id bygninger { id } } }
+    } }`;
+    const ids = [HJOERRING_1, HJOERRING_4, FREDERIKSHAVN_2];
+    const { body } = await server.query<{
+      _entities: { id: string; enheder: unknown[]; grund: { bygninger: { id: string }[] } }[];
+    }>(query, { variables: { r: ids.map((id) => ({ __typename: 'Bygning', id })) } });
+    expect(body.errors).toBeUndefined();
+    const found = body.data?._entities ?? [];
+    expect(found.map((b) => b.id)).toEqual(ids);
+    expect(found.every((b) => b.enheder.length > 0)).toBe(true);
+    // Each building stands on its own plot.
+    expect(found.map((b) => b.grund.bygninger.map((g) => g.id))).toEqual(ids.map((id) => [id]));
+    expect(upstream.requests.map((r) => r.path).sort()).toEqual(
+      ['BBR_Bygning', 'BBR_Bygning', 'BBR_Enhed', 'BBR_Etage', 'BBR_Grund'].sort(),
+    );
+    const byGrund = upstream.requests.filter(
+      (r) => r.path === 'BBR_Bygning' && r.params.where?.includes('"grund"'),
+    );
+    expect(JSON.parse(byGrund[0]?.params.where ?? '{}').grund.in).toHaveLength(3);
+  });
+
   it('fails only the fields that need a slow upstream, with UPSTREAM_UNAVAILABLE after the timeout', async () => {
     await server.query(BYGNING, { variables: { id: HJOERRING_1 } });
     upstream.setFaults({ latencyMs: 2000 });
@@ -124,7 +153,8 @@ describe('bbr subgraph', () => {
     upstream.setFaults({ status: 429, retryAfterSeconds: 1, times: 1 });
     const { body } = await server.query(BYGNING, { variables: { id: HJOERRING_4 } });
     expect(body.errors).toBeUndefined();
-    expect(upstream.requests.filter((r) => r.path === '/bygning')).toHaveLength(2);
+    // The refused call (answered before its query was read) and its retry.
+    expect(upstream.requests.slice(0, 2).map((r) => r.path)).toEqual(['/BBR/v3', 'BBR_Bygning']);
   });
 
   it('opens the circuit on repeated 5xx, fails fast without calling, and closes after recovery', async () => {
@@ -139,7 +169,7 @@ describe('bbr subgraph', () => {
     expect(upstream.requests).toHaveLength(calls);
 
     upstream.clearFaults();
-    time = 10_000;
+    time = T0 + 10_000;
     const closed = await server.query(BYGNING, { variables: { id: HJOERRING_4 } });
     expect(closed.body.errors).toBeUndefined();
     expect(await ready()).toBe(200);
@@ -162,27 +192,65 @@ describe('bbr subgraph', () => {
     expect(JSON.stringify(body)).not.toContain(new URL(upstream.url).host);
   });
 
-  it('searches buildings by municipality, one cursor page at a time', async () => {
+  it('pages a municipality of more buildings than one upstream page to the end, each building once', async () => {
     const query = `query ($after: String) {
-      bygninger(filter: { kommunekode: "0849" }, first: 5, after: $after) {
+      bygninger(filter: { kommunekode: "0849" }, first: 30, after: $after) {
         nodes { id kommunekode } pageInfo { hasNextPage endCursor } totalCount
       }
     }`;
     type Page = {
       bygninger: {
         nodes: { id: string; kommunekode: string }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string };
-        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        totalCount: number | null;
       };
     };
-    const first = (await server.query<Page>(query)).body.data?.bygninger;
-    expect(first).toMatchObject({ totalCount: 8, pageInfo: { hasNextPage: true } });
-    const second = (
-      await server.query<Page>(query, { variables: { after: first?.pageInfo.endCursor } })
-    ).body.data?.bygninger;
-    const ids = [...(first?.nodes ?? []), ...(second?.nodes ?? [])].map((n) => n.id);
-    expect(new Set(ids).size).toBe(8);
-    expect(second?.pageInfo.hasNextPage).toBe(false);
+    const ids: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const response: { body: { errors?: unknown; data?: Page | null } } = await server.query<Page>(
+        query,
+        { variables: { after } },
+      );
+      expect(response.body.errors).toBeUndefined();
+      const page: Page['bygninger'] | undefined = response.body.data?.bygninger;
+      expect(page?.totalCount).toBeNull();
+      expect(page?.nodes.every((n) => n.kommunekode === '0849')).toBe(true);
+      ids.push(...(page?.nodes ?? []).map((n) => n.id));
+      after = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after !== null && pages < 50);
+    // The fixtures' buildings of 0849 that stand now, and the generated ones.
+    const standing = new Set(
+      (
+        bygningFixtures as {
+          id_lokalId: string;
+          kommunekode: string;
+          registreringTil: unknown;
+          virkningTil: unknown;
+        }[]
+      )
+        .filter(
+          (b) => b.kommunekode === '0849' && b.registreringTil === null && b.virkningTil === null,
+        )
+        .map((b) => b.id_lokalId),
+    );
+    expect(ids.length).toBe(standing.size + OFFLINE_GENERATED_PER_KOMMUNE);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([...standing]));
+    // More than one upstream page was read, each at most a few times (once per graph page on it).
+    const upstreamPages = new Set(
+      upstream.requests.filter((r) => r.path === 'BBR_Bygning').map((r) => r.params.after ?? ''),
+    );
+    expect(upstreamPages.size).toBe(Math.ceil(ids.length / 100));
+  });
+
+  it('rejects a cursor it did not give', async () => {
+    const { body } = await server.query(
+      `{ bygninger(filter: { kommunekode: "0849" }, after: "bm9wZQ") { nodes { id } } }`,
+    );
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('finds the buildings on a property by BFE number, and rejects an empty filter', async () => {

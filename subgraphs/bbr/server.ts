@@ -4,6 +4,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { createSubgraphServer, type SubgraphServer } from '../kit/create-subgraph-server';
 import type { Authenticator } from '../kit/auth/create-authenticator';
 import type { Logger } from '../kit/logger';
+import { NotReadyError } from '../kit/not-ready-error';
 import { createBbrContext, type BbrContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
@@ -39,9 +40,11 @@ export function createBbrServer(deps: BbrServerDeps): Promise<SubgraphServer> {
     resolvers,
     permissions,
     createContext: (base) => createBbrContext(base, deps.client),
-    // Ready while the circuit is not open; no upstream call, so a probe costs nothing.
+    // No upstream call, so a probe costs nothing: refused credentials, or an open circuit.
     checkReady: async () => {
-      if (!deps.client.isAvailable()) throw new Error('BBR circuit open');
+      const problem = deps.client.getConfigurationProblem();
+      if (problem !== null) throw new NotReadyError(problem);
+      if (!deps.client.isAvailable()) throw new NotReadyError('BBR is failing: circuit open');
     },
     logger: deps.logger,
     introspection: deps.introspection,

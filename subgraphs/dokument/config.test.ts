@@ -31,6 +31,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the attach window and the TTL of unattached content, the TTL the longer', () => {
+    expect(loadConfig({ ...AUTH_ENV })).toMatchObject({
+      contentAttachWindowMs: 60 * 60 * 1000,
+      contentTtlMs: 24 * 60 * 60 * 1000,
+    });
+    expect(
+      loadConfig({ ...AUTH_ENV, CONTENT_ATTACH_WINDOW_MINUTES: '15', CONTENT_TTL_HOURS: '2' }),
+    ).toMatchObject({ contentAttachWindowMs: 15 * 60 * 1000, contentTtlMs: 2 * 60 * 60 * 1000 });
+    expect(() =>
+      loadConfig({ ...AUTH_ENV, CONTENT_ATTACH_WINDOW_MINUTES: '120', CONTENT_TTL_HOURS: '1' }),
+    ).toThrow(/CONTENT_TTL_HOURS must be longer than CONTENT_ATTACH_WINDOW_MINUTES/);
+    expect(() => loadConfig({ ...AUTH_ENV, CONTENT_TTL_HOURS: '1.5' })).toThrow(
+      /CONTENT_TTL_HOURS must be a positive whole number/,
+    );
+  });
+
   it('keeps content under STORE_DIR beside the embedded store', () => {
     expect(
       loadConfig({ ...AUTH_ENV, STORE_DIR: '/data', MAX_CONTENT_BYTES: '1024' }),

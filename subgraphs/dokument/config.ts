@@ -15,6 +15,11 @@ export const SERVICE = { name: 'dokument', defaultPort: 4004 };
 /** 25 MiB: a scanned case file fits, a video does not. */
 export const DEFAULT_MAX_CONTENT_BYTES = 25 * 1024 * 1024;
 
+/** An upload may be attached by its uploader for an hour. */
+export const DEFAULT_CONTENT_ATTACH_WINDOW_MS = 60 * 60 * 1000;
+/** Content no document holds is removed a day after its upload. */
+export const DEFAULT_CONTENT_TTL_MS = 24 * 60 * 60 * 1000;
+
 export const DEFAULT_SAG_URL = 'http://127.0.0.1:4003/graphql';
 export const DEFAULT_ORGANISATION_URL = 'http://127.0.0.1:4001/graphql';
 
@@ -40,6 +45,34 @@ export interface DokumentConfig extends ServiceConfig {
   organisationUrl: string;
   /** AUDIT_RETENTION_DAYS, in milliseconds: how long the access log keeps records. @default 183 days */
   auditRetentionMs: number;
+  /**
+   * CONTENT_ATTACH_WINDOW_MINUTES, in milliseconds: how long after an upload its uploader may
+   * attach the content to a document. @default 60 minutes
+   */
+  contentAttachWindowMs: number;
+  /**
+   * CONTENT_TTL_HOURS, in milliseconds: content no document holds is removed this long after its
+   * upload; longer than the attach window. @default 24 hours
+   */
+  contentTtlMs: number;
+}
+
+/** A positive whole number of `unit` from `name`, in milliseconds; `fallbackMs` when unset. */
+function readDuration(
+  env: Env,
+  name: string,
+  unitMs: number,
+  fallbackMs: number,
+  problems: string[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallbackMs;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
+    problems.push(`${name} must be a positive whole number, got "${raw}"`);
+    return fallbackMs;
+  }
+  return value * unitMs;
 }
 
 /** Reads the dokument service's settings; throws one ConfigError listing every problem. */
@@ -59,6 +92,24 @@ export function loadConfig(env: Env): DokumentConfig {
   const sagUrl = readUrl(env, 'SAG_URL', problems) ?? DEFAULT_SAG_URL;
   const organisationUrl = readUrl(env, 'ORGANISATION_URL', problems) ?? DEFAULT_ORGANISATION_URL;
   const auditRetentionMs = readAuditRetention(env, problems);
+  const contentAttachWindowMs = readDuration(
+    env,
+    'CONTENT_ATTACH_WINDOW_MINUTES',
+    60_000,
+    DEFAULT_CONTENT_ATTACH_WINDOW_MS,
+    problems,
+  );
+  const contentTtlMs = readDuration(
+    env,
+    'CONTENT_TTL_HOURS',
+    3_600_000,
+    DEFAULT_CONTENT_TTL_MS,
+    problems,
+  );
+  // A content must never be removed while its uploader may still attach it.
+  if (contentTtlMs <= contentAttachWindowMs) {
+    problems.push('CONTENT_TTL_HOURS must be longer than CONTENT_ATTACH_WINDOW_MINUTES');
+  }
   if (problems.length > 0) throw new ConfigError(SERVICE.name, problems);
   const content: ContentStoreConfig =
     service.store.kind === 'mongodb'
@@ -72,5 +123,7 @@ export function loadConfig(env: Env): DokumentConfig {
     sagUrl,
     organisationUrl,
     auditRetentionMs,
+    contentAttachWindowMs,
+    contentTtlMs,
   };
 }

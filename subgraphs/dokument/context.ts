@@ -17,6 +17,8 @@ export interface DokumentContextDeps {
   auditLog: AuditLog;
   /** How long the access log keeps records; bounds the periods `Adgangslog` may ask for. */
   auditRetentionMs: number;
+  /** How long after an upload its uploader may attach the content. */
+  contentAttachWindowMs: number;
   now: () => Date;
 }
 
@@ -31,8 +33,11 @@ export interface DokumentContext extends RequestContext, DokumentAccess {
   store: BitemporalStore;
   contentStore: ContentStore;
   sagLookup: SagLookup;
+  /** Resolves privilege groups' municipalities (an auditor's too, for `Adgangslog`). */
+  directory: OrganisationDirectory;
   auditLog: AuditLog;
   auditRetentionMs: number;
+  contentAttachWindowMs: number;
   now: () => Date;
 }
 
@@ -61,8 +66,10 @@ export function createDokumentContext(
     store: deps.store,
     contentStore: deps.contentStore,
     sagLookup: deps.sagLookup,
+    directory: deps.directory,
     auditLog: deps.auditLog,
     auditRetentionMs: deps.auditRetentionMs,
+    contentAttachWindowMs: deps.contentAttachWindowMs,
     now: deps.now,
   };
 }

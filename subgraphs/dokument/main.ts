@@ -11,10 +11,12 @@ import { createTracerFromConfig } from '../kit/tracing/create-tracer-from-config
 import { loadConfig } from './config';
 import { DOKUMENT_INDEXES } from './data/dokument-indexes';
 import { createHttpSagLookup } from './sag-lookup/create-http-sag-lookup';
+import { sweepUnattachedIndhold } from './indhold/sweep-unattached-indhold';
 import { seedDokument } from './seed/seed-dokument';
 import { createDokumentServer } from './server';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -23,8 +25,10 @@ async function main(): Promise<void> {
   let content: Awaited<ReturnType<typeof openContentStore>> | undefined;
   let auditLog: AuditLog | undefined;
   let purgeTimer: NodeJS.Timeout | undefined;
+  let sweepTimer: NodeJS.Timeout | undefined;
   const closeAll = async (): Promise<void> => {
     clearInterval(purgeTimer);
+    clearInterval(sweepTimer);
     await Promise.allSettled([store.close(), content?.store.close(), auditLog?.close()]);
   };
   try {
@@ -57,6 +61,28 @@ async function main(): Promise<void> {
     await purge();
     purgeTimer = setInterval(() => void purge(), DAY_MS);
     purgeTimer.unref();
+    const contentStore = content.store;
+    // Content no document holds is removed once its TTL has passed, checked at start and every hour; a failed
+    // sweep is retried the next hour and never stops the service.
+    const sweep = async (): Promise<void> => {
+      try {
+        const swept = await sweepUnattachedIndhold({
+          store,
+          contentStore,
+          ttlMs: config.contentTtlMs,
+          now: () => new Date(),
+        });
+        logger.info(swept, 'unattached content swept');
+      } catch (error) {
+        logger.error(
+          { err: { type: error instanceof Error ? error.name : typeof error } },
+          'unattached content sweep failed',
+        );
+      }
+    };
+    await sweep();
+    sweepTimer = setInterval(() => void sweep(), HOUR_MS);
+    sweepTimer.unref();
     if (config.seed) {
       const seeded = await seedDokument(store, content.store);
       logger.info(seeded, 'seeded demo data');
@@ -73,6 +99,7 @@ async function main(): Promise<void> {
       introspection: !config.production,
       authenticate: createAuthenticatorFromConfig(config.auth),
       maxContentBytes: config.maxContentBytes,
+      contentAttachWindowMs: config.contentAttachWindowMs,
     });
     server.metrics.registerMetric(measured.histogram);
     await runService({

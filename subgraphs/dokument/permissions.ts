@@ -86,6 +86,7 @@ export const permissions: IRules = {
     requestId: canReadAdgangslog,
     aktoer: canReadAdgangslog,
     organisation: canReadAdgangslog,
+    dataansvarlig: canReadAdgangslog,
     rolle: canReadAdgangslog,
     operation: canReadAdgangslog,
     objektType: canReadAdgangslog,

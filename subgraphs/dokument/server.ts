@@ -8,7 +8,7 @@ import type { OrganisationDirectory } from '../kit/auth/organisation-directory';
 import type { AuditLog } from '../kit/audit/audit-log';
 import type { Logger } from '../kit/logger';
 import type { BitemporalStore } from '../kit/store/bitemporal-store';
-import { DEFAULT_MAX_CONTENT_BYTES } from './config';
+import { DEFAULT_CONTENT_ATTACH_WINDOW_MS, DEFAULT_MAX_CONTENT_BYTES } from './config';
 import { createDokumentAccess } from './access/create-dokument-access';
 import { createDokumentContext, type DokumentContext } from './context';
 import { createDownloadIndholdRoute } from './http/create-download-indhold-route';
@@ -38,6 +38,8 @@ export interface DokumentServerDeps {
   introspection?: boolean;
   /** Largest file `POST /indhold` accepts. @default DEFAULT_MAX_CONTENT_BYTES */
   maxContentBytes?: number;
+  /** How long after an upload its uploader may attach it. @default DEFAULT_CONTENT_ATTACH_WINDOW_MS */
+  contentAttachWindowMs?: number;
   /** @default () => new Date() */
   now?: () => Date;
 }
@@ -62,6 +64,7 @@ export function createDokumentServer(deps: DokumentServerDeps): Promise<Subgraph
     directory: deps.directory,
     auditLog: deps.auditLog,
     auditRetentionMs: deps.auditRetentionMs,
+    contentAttachWindowMs: deps.contentAttachWindowMs ?? DEFAULT_CONTENT_ATTACH_WINDOW_MS,
     now,
   };
   return createSubgraphServer<DokumentContext>({
@@ -78,6 +81,8 @@ export function createDokumentServer(deps: DokumentServerDeps): Promise<Subgraph
     authenticate: deps.authenticate,
     routes: [
       createUploadIndholdRoute({
+        store: deps.store,
+        now,
         contentStore: deps.contentStore,
         maxContentBytes: deps.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES,
       }),

@@ -11,6 +11,7 @@ import { BadUserInputError } from './domain-error';
 import { createLogger } from './logger';
 import { getTestIssuer } from './auth/testing/create-test-issuer';
 import { createRequestTracer } from './tracing/create-request-tracer';
+import { NotReadyError } from './not-ready-error';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -190,6 +191,24 @@ describe('readiness', () => {
       const response = await fetch(url.replace('/graphql', '/ready'));
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable' });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('names a deliberate reason (a configuration problem), never an unexpected error', async () => {
+    const { url, server } = await startTestServer(async () => {
+      throw new NotReadyError(
+        'the upstream refused the configured credentials; check UPSTREAM_KEY',
+      );
+    });
+    try {
+      const response = await fetch(url.replace('/graphql', '/ready'));
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        status: 'unavailable',
+        reason: 'the upstream refused the configured credentials; check UPSTREAM_KEY',
+      });
     } finally {
       await server.stop();
     }

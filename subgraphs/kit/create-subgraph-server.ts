@@ -28,6 +28,7 @@ import { sendMetrics } from './metrics/send-metrics';
 import type { RequestTracer } from './tracing/create-request-tracer';
 import { createRequestTracing } from './tracing/create-request-tracing';
 import { createTraceContext, type TraceContext } from './tracing/trace-context';
+import { NotReadyError } from './not-ready-error';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface RequestContext {
@@ -188,8 +189,10 @@ export async function createSubgraphServer<TContext extends RequestContext>(
         try {
           await withTimeout(options.checkReady(), READY_TIMEOUT_MS);
           return sendJson(res, 200, { status: 'ready' });
-        } catch {
-          return sendJson(res, 503, { status: 'unavailable' });
+        } catch (error) {
+          // A deliberate reason (a configuration problem, say) is safe to show; nothing else is.
+          const reason = error instanceof NotReadyError ? { reason: error.reason } : {};
+          return sendJson(res, 503, { status: 'unavailable', ...reason });
         }
       }
       if (path === '/graphql') return handleGraphQL(req, res);

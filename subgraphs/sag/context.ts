@@ -30,6 +30,8 @@ export interface SagContext extends RequestContext {
   references: SagReferenceCheck;
   /** Writes this request's access log records. */
   audit: RequestAudit;
+  /** Resolves privilege groups' municipalities (an auditor's too, for `adgangslog`). */
+  directory: OrganisationDirectory;
   /** The access log itself, for `adgangslog`. */
   auditLog: AuditLog;
   /** How long access log records are kept: the default start of an `adgangslog` period. */
@@ -70,6 +72,7 @@ export function createSagContext(base: RequestContext, deps: SagContextDeps): Sa
     writeGuard: createSagWriteGuard({ caller, readAccess, writeAccess, audit }),
     references: createSagReferenceCheck({ kle: deps.kle, directory: deps.directory, token }),
     audit,
+    directory: deps.directory,
     auditLog: deps.auditLog,
     auditRetentionMs: deps.auditRetentionMs,
   };

@@ -115,6 +115,7 @@ export const permissions: IRules = {
       'requestId',
       'aktoer',
       'organisation',
+      'dataansvarlig',
       'rolle',
       'operation',
       'objektType',

@@ -9,7 +9,8 @@ export interface BbrTid {
 }
 
 export interface Etage {
-  id: string | null;
+  id: string;
+  bygningId: string | null;
   betegnelse: string | null;
   samletAreal: number | null;
 }
@@ -29,7 +30,6 @@ export interface Bygning extends BbrTid {
   status: BbrKode | null;
   husnummer: string | null;
   grundId: string | null;
-  etager: Etage[];
   varmeinstallation: BbrKode | null;
   opvarmningsmiddel: BbrKode | null;
   ydervaeggensMateriale: BbrKode | null;

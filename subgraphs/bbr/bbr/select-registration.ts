@@ -20,8 +20,9 @@ function contains(record: BbrRecord, prefix: string, at: Date): boolean {
 
 /**
  * The registration that describes an object at `at`: known at the Registreringstid and in effect
- * at the Virkningstid (BBR answers with the whole history). When several qualify, the latest
- * registered wins; null when none does.
+ * at the Virkningstid. BBR is asked for that instant and answers for it; this pick settles an
+ * answer that still holds more than one registration of the object (REST's period search can).
+ * When several qualify, the latest registered wins; null when none does.
  */
 export function selectRegistration(
   records: readonly BbrRecord[],

@@ -12,32 +12,31 @@ function toBbrTid(record: BbrRecord): BbrTid {
   };
 }
 
-function isRecord(value: unknown): value is BbrRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toEtage(entry: unknown): Etage | null {
-  if (!isRecord(entry)) return null;
-  // The floor's data sits in `etage`; the entry itself may carry only the id.
-  const etage = isRecord(entry.etage) ? entry.etage : entry;
+/** A floor from one BBR registration (`BBR_Etage`); null when it has no id. */
+export function toEtage(record: BbrRecord): Etage | null {
+  const id = getLokalId(record);
+  if (id === null) return null;
   return {
-    id: getLokalId(entry) ?? getLokalId(etage),
-    betegnelse: readText(etage, 'eta006BygningensEtagebetegnelse'),
-    samletAreal: readInt(etage, 'eta020SamletArealAfEtage'),
+    id,
+    bygningId: readId(record, 'bygning'),
+    betegnelse: readText(record, 'eta006BygningensEtagebetegnelse'),
+    samletAreal: readInt(record, 'eta020SamletArealAfEtage'),
   };
 }
 
-/** A building from one BBR registration; null when it has no id. Tolerates missing fields. */
+/**
+ * A building from one BBR registration (ASCII field names, as the GraphQL services send them);
+ * null when it has no id. Tolerates missing fields.
+ */
 export function toBygning(record: BbrRecord): Bygning | null {
   const id = getLokalId(record);
   if (id === null) return null;
-  const etageList = Array.isArray(record.etageList) ? record.etageList : [];
   return {
     id,
     bygningsnummer: readInt(record, 'byg007Bygningsnummer'),
     anvendelse: toBbrKode('bygningensAnvendelse', record.byg021BygningensAnvendelse),
-    opfoerelsesaar: readInt(record, 'byg026Opførelsesår'),
-    ombygningsaar: readInt(record, 'byg027OmTilbygningsår'),
+    opfoerelsesaar: readInt(record, 'byg026Opfoerelsesaar'),
+    ombygningsaar: readInt(record, 'byg027OmTilbygningsaar'),
     samletBygningsareal: readInt(record, 'byg038SamletBygningsareal'),
     samletBoligareal: readInt(record, 'byg039BygningensSamledeBoligAreal'),
     samletErhvervsareal: readInt(record, 'byg040BygningensSamledeErhvervsAreal'),
@@ -47,13 +46,12 @@ export function toBygning(record: BbrRecord): Bygning | null {
     status: toBbrKode('livscyklus', record.status),
     husnummer: readId(record, 'husnummer'),
     grundId: readId(record, 'grund'),
-    etager: etageList.map(toEtage).filter((e): e is Etage => e !== null),
     varmeinstallation: toBbrKode('varmeinstallation', record.byg056Varmeinstallation),
     opvarmningsmiddel: toBbrKode('opvarmningsmiddel', record.byg057Opvarmningsmiddel),
-    ydervaeggensMateriale: toBbrKode('ydervaeggensMateriale', record.byg032YdervæggensMateriale),
-    tagdaekningsmateriale: toBbrKode('tagdaekningsmateriale', record.byg033Tagdækningsmateriale),
+    ydervaeggensMateriale: toBbrKode('ydervaeggensMateriale', record.byg032YdervaeggensMateriale),
+    tagdaekningsmateriale: toBbrKode('tagdaekningsmateriale', record.byg033Tagdaekningsmateriale),
     vandforsyning: toBbrKode('vandforsyning', record.byg030Vandforsyning),
-    afloebsforhold: toBbrKode('afloebsforhold', record.byg031Afløbsforhold),
+    afloebsforhold: toBbrKode('afloebsforhold', record.byg031Afloebsforhold),
     ...toBbrTid(record),
   };
 }
@@ -68,7 +66,7 @@ export function toEnhed(record: BbrRecord): Enhed | null {
     samletAreal: readInt(record, 'enh026EnhedensSamledeAreal'),
     boligareal: readInt(record, 'enh027ArealTilBeboelse'),
     erhvervsareal: readInt(record, 'enh028ArealTilErhverv'),
-    antalVaerelser: readInt(record, 'enh031AntalVærelser'),
+    antalVaerelser: readInt(record, 'enh031AntalVaerelser'),
     adresseId: readId(record, 'adresseIdentificerer'),
     bygningId: readId(record, 'bygning'),
     kommunekode: readText(record, 'kommunekode'),
@@ -87,7 +85,7 @@ export function toGrund(record: BbrRecord): Grund | null {
     kommunekode: readText(record, 'kommunekode'),
     husnummer: readId(record, 'husnummer'),
     vandforsyning: toBbrKode('vandforsyning', record.gru009Vandforsyning),
-    afloebsforhold: toBbrKode('afloebsforhold', record.gru010Afløbsforhold),
+    afloebsforhold: toBbrKode('afloebsforhold', record.gru010Afloebsforhold),
     status: toBbrKode('livscyklus', record.status),
     ...toBbrTid(record),
   };

@@ -5,6 +5,10 @@ import addFormats from 'ajv-formats';
 import bygningFixtures from './fixtures/bygning.json';
 import enhedFixtures from './fixtures/enhed.json';
 import grundFixtures from './fixtures/grund.json';
+import { generateOfflineBygninger } from './generate-offline-bygninger';
+import { OFFLINE_GENERATED_PER_KOMMUNE } from './create-offline-bbr-upstream';
+import { toAsciiFieldName } from '../upstream/to-ascii-field-name';
+import { GRAPHQL_FIELDS } from '../upstream/create-graphql-protocol';
 
 // The official response schemas, kept outside the repository.
 const SCHEMA_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'bbr');
@@ -23,6 +27,28 @@ function validate(schema: object, data: unknown): string {
 describe('offline BBR fixtures', () => {
   it('answer /bygning in the shape of the official Bygning schema', () => {
     expect(validate(readSchema('Bygning'), bygningFixtures)).toBe('');
+  });
+
+  it('stay in that shape for the generated buildings that make a municipality span pages', () => {
+    const generated = generateOfflineBygninger(bygningFixtures, OFFLINE_GENERATED_PER_KOMMUNE);
+    expect(generated).toHaveLength(5 * OFFLINE_GENERATED_PER_KOMMUNE);
+    expect(validate(readSchema('Bygning'), generated)).toBe('');
+    // Deterministic: the same buildings every run.
+    expect(generateOfflineBygninger(bygningFixtures, 2)).toEqual(
+      generateOfflineBygninger(bygningFixtures, 2),
+    );
+  });
+
+  it('give the GraphQL shape every field the client asks for, by the ASCII spelling of a schema field', () => {
+    const schemaFields = (name: string) =>
+      Object.keys(
+        (readSchema(name) as { items: { properties: Record<string, unknown> } }).items.properties,
+      ).map(toAsciiFieldName);
+    const known = new Set([...schemaFields('Bygning'), ...schemaFields('Enhed')]);
+    for (const resource of ['bygning', 'enhed'] as const) {
+      const asked = GRAPHQL_FIELDS[resource].split(/\s+/).filter(Boolean);
+      expect(asked.filter((field) => !known.has(field))).toEqual([]);
+    }
   });
 
   it('answer /enhed in the shape of the official Enhed schema', () => {

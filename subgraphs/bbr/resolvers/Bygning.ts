@@ -15,4 +15,7 @@ export const Bygning = {
 
   enheder: (parent: BygningObject, _: unknown, context: BbrContext) =>
     context.loaders.enhederByBygning.load(parent.id),
+
+  etager: (parent: BygningObject, _: unknown, context: BbrContext) =>
+    context.loaders.etagerByBygning.load(parent.id),
 };

@@ -1,14 +1,34 @@
 import type { Logger } from '../../kit/logger';
-import { getKeyOf, type BbrKeyParam, type BbrRecord, type BbrResource } from './bbr-record';
+import type { PointInTime } from '../../kit/point-in-time';
 import { createCircuitBreaker, type CircuitState } from '../../kit/create-circuit-breaker';
 import { createTtlCache } from '../../kit/create-ttl-cache';
+import {
+  getKeyOf,
+  type BbrCondition,
+  type BbrKeyField,
+  type BbrPage,
+  type BbrRecord,
+  type BbrResource,
+} from './bbr-record';
+import type { BbrHttpRequest, BbrPageQuery, BbrProtocol } from './bbr-protocol';
+import type { OAuthTokenSource } from './create-oauth-token-source';
+import { CredentialsRejectedError } from './credentials-rejected-error';
 import { UpstreamUnavailableError, type UpstreamFailure } from './upstream-unavailable-error';
 
 export interface BbrClientOptions {
-  /** The REST base, ending in /BBR/BBRPublic/1/rest. A secret-free URL; never logged. */
-  baseUrl: string;
-  /** Sent as the `apikey` parameter when set; never logged. */
-  apiKey?: string;
+  /** How to speak to the upstream (GraphQL or REST), credentials included. */
+  protocol: BbrProtocol;
+  /** Issues the bearer tokens when the credentials are OAuth client credentials. */
+  tokenSource?: OAuthTokenSource | null;
+  /** The settings that hold the credentials, named (never their values) when they are refused. */
+  credentialSetting: string;
+  /** Objects per upstream page; within the service's documented limit. */
+  pageSize: number;
+  /**
+   * After refused credentials every call fails at once for this long, then one trial call goes
+   * out; a configuration error is not retried per request.
+   */
+  credentialRetryMs: number;
   /** Each attempt is abandoned after this long. */
   timeoutMs: number;
   /** Further attempts after a 429 or 5xx (or a refused connection). */
@@ -24,34 +44,57 @@ export interface BbrClientOptions {
   breakerFailureThreshold: number;
   breakerResetMs: number;
   logger: Logger;
-  /** @default Date.now; the cache and the breaker run on it. */
+  /** @default Date.now; the cache, the breakers and "now" run on it. */
   now?: () => number;
   /** @default a timer; tests pass one that records the wait. */
   sleep?: (ms: number) => Promise<void>;
-  /** Registrations per page of an id lookup. @default 1000 */
-  lookupPageSize?: number;
   /** Largest upstream response body read. @default 64 MiB */
   maxResponseBytes?: number;
 }
 
-/** Results per key: the key's registrations (empty when unknown), or why they could not be read. */
+/** Results per key: the key's registrations at the instant (empty when unknown), or why not. */
 export type BbrLoadResult = Map<string, BbrRecord[] | UpstreamUnavailableError>;
 
 export interface BbrClient {
   /**
-   * Every registration (history included) of each key, in as few upstream calls as the batch size
-   * allows, from the cache when fresh. A failing call fails only its own keys.
+   * The registrations at `at` of each key (objects by id, or by their building or plot), every
+   * upstream page followed, in as few calls as the batch size allows, from the cache when fresh.
+   * A failing call fails only its own keys.
    */
   loadByKeys(
     resource: BbrResource,
-    param: BbrKeyParam,
+    field: BbrKeyField,
     keys: readonly string[],
+    at: PointInTime,
   ): Promise<BbrLoadResult>;
-  /** One page of a search; throws UpstreamUnavailableError. */
-  search(resource: BbrResource, params: Readonly<Record<string, string>>): Promise<BbrRecord[]>;
-  /** False while the circuit is open: calls would fail fast. */
+  /** One upstream page of a search (`after`: the upstream's cursor); throws UpstreamUnavailableError. */
+  searchPage(
+    resource: BbrResource,
+    where: readonly BbrCondition[],
+    at: PointInTime,
+    after: string | null,
+  ): Promise<BbrPage>;
+  /** Every page of a search; throws UpstreamUnavailableError. */
+  searchAll(
+    resource: BbrResource,
+    where: readonly BbrCondition[],
+    at: PointInTime,
+  ): Promise<BbrRecord[]>;
+  /** False while calls would fail at once: the circuit is open or the credentials were refused. */
   isAvailable(): boolean;
   getCircuitState(): CircuitState;
+  /** Why the configuration does not work (refused credentials), or null. Never holds a secret. */
+  getConfigurationProblem(): string | null;
+}
+
+/** A failed attempt, logged with its details before it becomes UpstreamUnavailableError. */
+class CallFailure extends Error {
+  constructor(
+    readonly reason: UpstreamFailure,
+    readonly details: { status?: number; attempts?: number; pages?: number } = {},
+  ) {
+    super(reason);
+  }
 }
 
 class UpstreamTimeout extends Error {}
@@ -59,7 +102,11 @@ class UpstreamTimeout extends Error {}
 /** The response body was larger than `maxResponseBytes`. */
 class UpstreamTooLarge extends Error {}
 
+/** The most pages one lookup or search reads; more means a faulty upstream. */
+const MAX_PAGES = 200;
+
 const RETRYABLE = (status: number): boolean => status === 429 || status >= 500;
+const REFUSED_CREDENTIALS = (status: number): boolean => status === 401 || status === 403;
 
 function parseRetryAfter(header: string | null, nowMs: number): number | null {
   if (header === null) return null;
@@ -75,15 +122,18 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/**
- * The only code that talks to Datafordeleren's BBR REST service. Protects the graph from it:
- * batches, caches, times out, retries 429/5xx a bounded number of times honouring `Retry-After`,
- * and stops calling while a circuit breaker is open. Failures become UpstreamUnavailableError;
- * logs carry the resource and the reason, never the URL, the key or the body.
- */
-/** The most pages one id lookup reads. */
-const ID_LOOKUP_MAX_PAGES = 10;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
+/**
+ * The only code that talks to Datafordeleren's BBR. Every call names its point in time, so the
+ * service answers for it; pages are followed to the end. Protects the graph from the upstream:
+ * batches, caches, times out, retries 429/5xx a bounded number of times honouring `Retry-After`,
+ * stops calling while a circuit breaker is open, and treats refused credentials as a
+ * configuration error (logged once, failed at once, tried again only after `credentialRetryMs`).
+ * Logs carry the resource and the reason, never the URL, a credential or the body.
+ */
 export function createBbrClient(options: BbrClientOptions): BbrClient {
   const now = options.now ?? Date.now;
   const sleep =
@@ -93,66 +143,63 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     maxEntries: options.cacheMaxEntries,
     now,
   });
+  const pageCache = createTtlCache<BbrPage>({
+    ttlMs: options.cacheTtlMs,
+    maxEntries: options.cacheMaxEntries,
+    now,
+  });
   const breaker = createCircuitBreaker({
     failureThreshold: options.breakerFailureThreshold,
     resetMs: options.breakerResetMs,
     now,
   });
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const lookupPageSize = options.lookupPageSize ?? 1000;
+  // One refusal closes the gate for credentialRetryMs; then one trial call.
+  const credentialGate = createCircuitBreaker({
+    failureThreshold: 1,
+    resetMs: options.credentialRetryMs,
+    now,
+  });
   const maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  let configurationProblem: string | null = null;
 
-  function buildUrl(resource: BbrResource, params: Readonly<Record<string, string>>): URL {
-    const url = new URL(`${base}/${resource}`);
-    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    url.searchParams.set('Format', 'JSON');
-    if (options.apiKey) url.searchParams.set('apikey', options.apiKey);
-    return url;
+  /**
+   * The cache's name for an instant. Within the cache time of now, an answer for "now" serves
+   * (that is what caching it means); any other instant is its own entry.
+   */
+  function instantKey(at: PointInTime): string {
+    const current = now();
+    const isCurrent = (instant: Date): boolean =>
+      Math.abs(instant.getTime() - current) <= options.cacheTtlMs;
+    if (isCurrent(at.virkningstid) && isCurrent(at.registreringstid)) return 'now';
+    return `${at.virkningstid.toISOString()}/${at.registreringstid.toISOString()}`;
   }
 
-  function fail(
-    resource: BbrResource,
-    reason: UpstreamFailure,
-    details: { status?: number; attempts?: number; pages?: number } = {},
-  ): never {
-    const status = details.status ?? 0;
-    // A refusal of the request itself (4xx other than 429) shows the upstream is up.
-    if (reason === 'status' && status >= 400 && status < 500 && status !== 429) {
-      breaker.recordSuccess();
-    } else if (reason !== 'circuit-open') {
-      breaker.recordFailure();
-    }
-    options.logger.warn(
-      { resource, reason, circuit: breaker.getState(), ...details },
-      'BBR call failed',
-    );
-    throw new UpstreamUnavailableError(reason);
-  }
-
-  /** The body as text, refused beyond `maxResponseBytes` so a faulty upstream cannot exhaust memory. */
   async function readText(response: Response): Promise<string> {
     if (!response.body) return '';
     const chunks: Uint8Array[] = [];
     let size = 0;
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
+    for await (const part of response.body) {
+      size += part.byteLength;
       if (size > maxResponseBytes) {
         await response.body.cancel().catch(() => undefined);
         throw new UpstreamTooLarge();
       }
-      chunks.push(chunk);
+      chunks.push(part);
     }
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  /** One HTTP call, body included, abandoned after the timeout; `timedOut` tells why it threw. */
-  async function attempt(url: URL): Promise<{ status: number; headers: Headers; body: string }> {
+  async function attempt(
+    request: BbrHttpRequest,
+  ): Promise<{ status: number; headers: Headers; body: string }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
-      const response = await fetch(url, {
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
         signal: controller.signal,
-        headers: { accept: 'application/json' },
       });
       return { status: response.status, headers: response.headers, body: await readText(response) };
     } catch (error) {
@@ -163,100 +210,150 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
     }
   }
 
-  async function call(
-    resource: BbrResource,
-    params: Readonly<Record<string, string>>,
-  ): Promise<BbrRecord[]> {
-    if (!breaker.tryAcquire()) fail(resource, 'circuit-open');
-    try {
-      return await callOnce(resource, params);
-    } catch (error) {
-      // Anything but a reported failure (a bug, say) must still end a breaker trial.
-      if (!(error instanceof UpstreamUnavailableError)) breaker.recordFailure();
-      throw error;
-    }
-  }
-
-  async function callOnce(
-    resource: BbrResource,
-    params: Readonly<Record<string, string>>,
-  ): Promise<BbrRecord[]> {
-    const url = buildUrl(resource, params);
+  async function callWithRetries(query: BbrPageQuery): Promise<BbrPage> {
     for (let attemptNo = 1; ; attemptNo += 1) {
+      const bearer = options.tokenSource ? await options.tokenSource.getToken() : null;
       let response: { status: number; headers: Headers; body: string };
       try {
-        response = await attempt(url);
+        response = await attempt(options.protocol.buildRequest(query, bearer));
       } catch (error) {
-        if (error instanceof UpstreamTimeout) fail(resource, 'timeout', { attempts: attemptNo });
-        if (error instanceof UpstreamTooLarge) fail(resource, 'malformed', { attempts: attemptNo });
-        if (attemptNo > options.retries) fail(resource, 'network', { attempts: attemptNo });
+        if (error instanceof UpstreamTimeout)
+          throw new CallFailure('timeout', { attempts: attemptNo });
+        if (error instanceof UpstreamTooLarge) {
+          throw new CallFailure('malformed', { attempts: attemptNo });
+        }
+        if (attemptNo > options.retries) throw new CallFailure('network', { attempts: attemptNo });
         await sleep(options.retryBaseDelayMs * 2 ** (attemptNo - 1));
         continue;
       }
-      if (response.status >= 200 && response.status < 300) {
+      const { status } = response;
+      if (status >= 200 && status < 300) {
         let body: unknown;
         try {
           body = JSON.parse(response.body);
         } catch {
-          fail(resource, 'malformed', { attempts: attemptNo });
+          throw new CallFailure('malformed', { status, attempts: attemptNo });
         }
-        if (!Array.isArray(body) || !body.every((r) => typeof r === 'object' && r !== null)) {
-          fail(resource, 'malformed', { attempts: attemptNo });
+        if (isObject(body) && Array.isArray(body.errors) && body.errors.length > 0) {
+          throw new CallFailure('status', { status, attempts: attemptNo });
         }
-        breaker.recordSuccess();
-        return body as BbrRecord[];
+        const page = options.protocol.parsePage(query, body);
+        if (page === null) throw new CallFailure('malformed', { status, attempts: attemptNo });
+        return page;
       }
-      const status = response.status;
+      if (REFUSED_CREDENTIALS(status)) {
+        options.tokenSource?.invalidate();
+        throw new CredentialsRejectedError(
+          `BBR refused the configured credentials (HTTP ${status}); check ${options.credentialSetting}`,
+        );
+      }
       if (!RETRYABLE(status) || attemptNo > options.retries) {
-        fail(resource, 'status', { status, attempts: attemptNo });
+        throw new CallFailure('status', { status, attempts: attemptNo });
       }
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now());
       if (retryAfter !== null && retryAfter > options.maxRetryDelayMs) {
-        fail(resource, 'retry-after-too-long', { status, attempts: attemptNo });
+        throw new CallFailure('retry-after-too-long', { status, attempts: attemptNo });
       }
       const delay = retryAfter ?? options.retryBaseDelayMs * 2 ** (attemptNo - 1);
-      options.logger.debug({ resource, status, delayMs: delay }, 'retrying BBR call');
+      options.logger.debug(
+        { resource: query.resource, status, delayMs: delay },
+        'retrying BBR call',
+      );
       await sleep(delay);
     }
   }
 
-  /**
-   * Every page of an id lookup. The API pages over registrations and a chunk of ids returns their
-   * whole history, so one page may not hold it all; a short page is the last one.
-   */
+  function refuseCredentials(reason: string): void {
+    credentialGate.recordFailure();
+    // A configuration error is reported once, not once per request.
+    if (configurationProblem === null) {
+      options.logger.error(
+        { reason, retryInMs: options.credentialRetryMs },
+        'BBR credentials refused: configuration error',
+      );
+    }
+    configurationProblem = reason;
+  }
+
+  function acceptCredentials(): void {
+    credentialGate.recordSuccess();
+    if (configurationProblem !== null) {
+      options.logger.info('BBR accepts the credentials again');
+      configurationProblem = null;
+    }
+  }
+
+  function unavailable(resource: BbrResource, failure: CallFailure): UpstreamUnavailableError {
+    options.logger.warn(
+      { resource, reason: failure.reason, circuit: breaker.getState(), ...failure.details },
+      'BBR call failed',
+    );
+    return new UpstreamUnavailableError(failure.reason);
+  }
+
+  /** One page through the gates: credentials first, then the circuit breaker. */
+  async function callPage(query: BbrPageQuery): Promise<BbrPage> {
+    if (!credentialGate.tryAcquire()) throw new UpstreamUnavailableError('credentials');
+    if (!breaker.tryAcquire()) {
+      credentialGate.release();
+      throw unavailable(query.resource, new CallFailure('circuit-open'));
+    }
+    try {
+      const page = await callWithRetries(query);
+      breaker.recordSuccess();
+      acceptCredentials();
+      return page;
+    } catch (error) {
+      if (error instanceof CredentialsRejectedError) {
+        // The upstream answered, so it is up; the fault is ours to fix.
+        breaker.release();
+        refuseCredentials(error.reason);
+        throw new UpstreamUnavailableError('credentials');
+      }
+      credentialGate.release();
+      breaker.recordFailure();
+      if (error instanceof CallFailure) throw unavailable(query.resource, error);
+      if (error instanceof UpstreamUnavailableError) {
+        throw unavailable(query.resource, new CallFailure(error.reason));
+      }
+      throw error;
+    }
+  }
+
   async function callAllPages(
     resource: BbrResource,
-    params: Readonly<Record<string, string>>,
+    where: readonly BbrCondition[],
+    at: PointInTime,
   ): Promise<BbrRecord[]> {
     const records: BbrRecord[] = [];
-    for (let page = 1; page <= ID_LOOKUP_MAX_PAGES; page += 1) {
-      const batch = await call(resource, {
-        ...params,
-        page: String(page),
-        pagesize: String(lookupPageSize),
-      });
-      records.push(...batch);
-      if (batch.length < lookupPageSize) return records;
+    let after: string | null = null;
+    for (let pages = 1; pages <= MAX_PAGES; pages += 1) {
+      const page = await callPage({ resource, where, at, after, pageSize: options.pageSize });
+      records.push(...page.records);
+      if (page.nextCursor === null) return records;
+      after = page.nextCursor;
     }
-    // More history than any real building has: refuse rather than answer with part of it.
-    return fail(resource, 'malformed', { pages: ID_LOOKUP_MAX_PAGES });
+    // An upstream that never ends its pages is faulty: refuse rather than answer with part.
+    throw unavailable(resource, new CallFailure('malformed', { pages: MAX_PAGES }));
   }
 
   async function loadChunk(
     resource: BbrResource,
-    param: BbrKeyParam,
+    field: BbrKeyField,
     keys: string[],
+    at: PointInTime,
     results: BbrLoadResult,
   ): Promise<void> {
     try {
-      const records = await callAllPages(resource, { [param]: keys.join('|') });
+      const records = await callAllPages(resource, [{ field, values: keys }], at);
       const byKey = new Map<string, BbrRecord[]>(keys.map((key) => [key, []]));
       for (const record of records) {
-        const key = getKeyOf(record, param);
+        const key = getKeyOf(record, field);
         if (key !== null) byKey.get(key)?.push(record);
       }
+      const instant = instantKey(at);
       for (const [key, found] of byKey) {
-        cache.set(`${resource}?${param}=${key}`, found);
+        cache.set(`${resource}?${field}=${key}@${instant}`, found);
         results.set(key, found);
       }
     } catch (error) {
@@ -266,32 +363,36 @@ export function createBbrClient(options: BbrClientOptions): BbrClient {
   }
 
   return {
-    async loadByKeys(resource, param, keys) {
+    async loadByKeys(resource, field, keys, at) {
       const results: BbrLoadResult = new Map();
       const missing: string[] = [];
+      const instant = instantKey(at);
       for (const key of new Set(keys.map((k) => k.toLowerCase()))) {
-        const cached = cache.get(`${resource}?${param}=${key}`);
+        const cached = cache.get(`${resource}?${field}=${key}@${instant}`);
         if (cached === undefined) missing.push(key);
         else results.set(key, cached);
       }
       await Promise.all(
         chunk(missing, options.batchSize).map((keysOfChunk) =>
-          loadChunk(resource, param, keysOfChunk, results),
+          loadChunk(resource, field, keysOfChunk, at, results),
         ),
       );
       return results;
     },
 
-    async search(resource, params) {
-      const key = `${resource}?${new URLSearchParams(Object.entries(params).sort()).toString()}`;
-      const cached = cache.get(key);
+    async searchPage(resource, where, at, after) {
+      const key = `${resource}?${JSON.stringify(where)}@${instantKey(at)}#${after ?? ''}`;
+      const cached = pageCache.get(key);
       if (cached !== undefined) return cached;
-      const records = await call(resource, params);
-      cache.set(key, records);
-      return records;
+      const page = await callPage({ resource, where, at, after, pageSize: options.pageSize });
+      pageCache.set(key, page);
+      return page;
     },
 
-    isAvailable: () => breaker.getState() !== 'open',
+    searchAll: callAllPages,
+
+    isAvailable: () => breaker.getState() !== 'open' && credentialGate.getState() !== 'open',
     getCircuitState: () => breaker.getState(),
+    getConfigurationProblem: () => configurationProblem,
   };
 }

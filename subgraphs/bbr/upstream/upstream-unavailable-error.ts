@@ -7,7 +7,8 @@ export type UpstreamFailure =
   | 'status'
   | 'malformed'
   | 'retry-after-too-long'
-  | 'circuit-open';
+  | 'circuit-open'
+  | 'credentials';
 
 const MESSAGES: Record<UpstreamFailure, string> = {
   timeout: 'BBR did not answer in time; try again later',
@@ -16,6 +17,7 @@ const MESSAGES: Record<UpstreamFailure, string> = {
   malformed: 'BBR answered with a response that could not be read',
   'retry-after-too-long': 'BBR is busy; try again later',
   'circuit-open': 'BBR is unavailable; try again later',
+  credentials: 'BBR is unavailable: the service is not configured correctly',
 };
 
 /**

@@ -10,6 +10,8 @@ import type {
 import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
 import type { AuditEntry } from '../../kit/audit/create-request-audit';
 import { buildDokumentSoegEntries } from '../access/build-dokument-soeg-entries';
+import { buildReadableDokumentFilters } from '../access/build-readable-dokument-filters';
+import { getSearchedOrganisationer } from '../access/get-searched-organisationer';
 import type { DokumentAccess } from '../access/create-dokument-access';
 import { selectReadableDokumenter } from '../access/select-readable-dokumenter';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from '../dokument/dokument-data';
@@ -59,9 +61,12 @@ export function createDokumentLoaders(
     entries: AuditEntry[],
   ): Promise<Map<string, Connection<DokumentNode>>> {
     const bySag = new Map<string, PageItem<DokumentData>[]>(sager.map((sag) => [sag, []]));
-    const anyOf = await access.readAccess.getFilters();
+    // The cases as they are now, in one lookup for the batch; only their readable documents are
+    // fetched, so each totalCount counts nothing else.
+    const decided = await access.sager.loadMany(sager);
+    const anyOf = await buildReadableDokumentFilters(access.readAccess, decided);
     let after: string | null = null;
-    do {
+    while (anyOf.length > 0) {
       const page: Page<DokumentData> = await store.search<DokumentData>({
         type: DOKUMENT_STORE_TYPE,
         at,
@@ -72,8 +77,9 @@ export function createDokumentLoaders(
         order: 'desc',
       });
       for (const item of page.items) bySag.get(item.data.sag)?.push(item);
-      after = page.hasNextPage ? page.endCursor : null;
-    } while (after !== null);
+      if (!page.hasNextPage) break;
+      after = page.endCursor;
+    }
     // Each case's items are in the store's order, so their cursors continue a per-case search.
     const pages = [...bySag].map(([sag, items]) => ({
       sag,
@@ -81,7 +87,13 @@ export function createDokumentLoaders(
       pageItems: items.slice(0, first),
     }));
     for (const { sag, pageItems } of pages) {
-      entries.push(...(await buildDokumentSoegEntries(access, pageItems, { sag, first })));
+      entries.push(
+        ...(await buildDokumentSoegEntries(access, pageItems, {
+          soegekriterier: { sag, first },
+          sager: decided,
+          organisationer: await getSearchedOrganisationer(access, [sag], decided),
+        })),
+      );
     }
     return new Map(
       pages.map(({ sag, items, pageItems }) => {

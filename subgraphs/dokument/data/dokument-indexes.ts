@@ -4,8 +4,12 @@ export const DOKUMENT_INDEXES = [
   'titel',
   'dokumenttype',
   'brevdato',
-  // The access filters every list carries.
+  'foelsomhed',
+  // The municipalities a list is narrowed to (`adgang.organisation` for documents filed before).
+  'organisation',
   'adgang.organisation',
-  'adgang.kleNummer',
-  'adgang.cpr',
+  // Which documents hold a content, and the uploads the sweep looks for.
+  'varianter.dele.indholdId',
+  'tilknyttet',
+  'uploadet',
 ];

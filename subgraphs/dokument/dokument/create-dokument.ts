@@ -43,8 +43,8 @@ export interface OpretDokumentInput {
 
 export interface CreateDokumentOptions {
   /**
-   * The access attributes of the case the document is filed on, as the case index has them now.
-   * The document keeps a copy (see `DokumentData.adgang`).
+   * The access attributes of the case the document is filed on, as the case index has them now:
+   * they decide whether the caller may file it; the document keeps only the owning municipality.
    */
   sagAdgang: AccessAttributes;
   /**
@@ -52,6 +52,12 @@ export interface CreateDokumentOptions {
    * is read or anything is written; rejects to refuse the creation.
    */
   authorize?: (adgang: AccessAttributes) => Promise<void>;
+  /**
+   * Whether the creator may put this content into the document (see createAttachCheck); a
+   * refused content is answered exactly like one that does not exist. Required, so no caller can
+   * leave the check out by forgetting it: the seed, filing its own content as the system, says so.
+   */
+  mayAttach: (indholdId: string) => Promise<boolean>;
   /** Who creates it: a user or system id, never a token. */
   aktoer: string;
   /** Registration time and start of validity. */
@@ -97,7 +103,7 @@ export async function createDokument(
   input: OpretDokumentInput,
   options: CreateDokumentOptions,
 ): Promise<StoredObject<DokumentData>> {
-  const data: Omit<DokumentData, 'varianter' | 'adgang'> = {
+  const data: Omit<DokumentData, 'varianter' | 'organisation'> = {
     sag: assertUuid(input.sag, 'input.sag'),
     titel: assertText(input.titel, 'input.titel', MAX_TITEL_LENGTH),
     beskrivelse:
@@ -147,7 +153,9 @@ export async function createDokument(
   for (const variant of checked) {
     const dele: DokumentDelData[] = [];
     for (const del of variant.dele) {
-      const content = await contentStore.find(del.indholdId);
+      const content = (await options.mayAttach(del.indholdId))
+        ? await contentStore.find(del.indholdId)
+        : null;
       if (content === null) {
         throw new BadUserInputError(
           `${del.path}.indholdId names no uploaded content`,
@@ -166,7 +174,11 @@ export async function createDokument(
     varianter.push({ varianttekst: variant.varianttekst, dele });
   }
   const uuid = options.uuid === undefined ? randomUUID() : assertUuid(options.uuid, 'uuid');
-  const dokument: DokumentData = { ...data, varianter, adgang };
+  const dokument: DokumentData = {
+    ...data,
+    varianter,
+    organisation: options.sagAdgang.organisation,
+  };
   const result = await store.append<DokumentData>({
     type: DOKUMENT_STORE_TYPE,
     uuid,

@@ -1,5 +1,3 @@
-import type { AccessAttributes } from '../../kit/auth/row-access';
-
 /** Store type name of this subgraph's objects. */
 export const DOKUMENT_STORE_TYPE = 'Dokument';
 
@@ -45,13 +43,22 @@ export type DokumentData = {
   fremdrift: DokumentFremdrift;
   varianter: DokumentVariantData[];
   /**
-   * Who may see the document: its case's municipality, KLE number, responsible unit and party
-   * CPR numbers, and the higher of the document's and the case's sensitivity. Copied from the
-   * case when the document is filed; a later change of the case's KLE number, unit, sensitivity
-   * or parties is NOT copied to its documents (they keep the attributes they were filed with).
+   * uuid of the municipality that owns the case: it never changes, so it is the one attribute of
+   * the case a document may keep. Who may see the document is decided from its case's *current*
+   * attributes, asked of the case index at every read (see access/), never from a copy.
    */
-  adgang: AccessAttributes;
+  organisation: string;
 };
+
+/**
+ * The owning municipality of a stored document; documents filed before it was kept at the top
+ * level carry it in their old copy of the case's attributes (`adgang`), which nothing else reads.
+ */
+export function getDokumentOrganisation(data: DokumentData): string | null {
+  const legacy = (data as { adgang?: { organisation?: unknown } }).adgang?.organisation;
+  if (typeof data.organisation === 'string') return data.organisation;
+  return typeof legacy === 'string' ? legacy : null;
+}
 
 /**
  * Documents are listed newest letter date first (searched with order 'desc'); the creation time

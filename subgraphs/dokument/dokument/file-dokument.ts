@@ -4,26 +4,26 @@ import { ForbiddenError, NotFoundError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, StoredObject } from '../../kit/store/bitemporal-store';
 import type { DokumentAccess } from '../access/create-dokument-access';
-import type { SagLookup } from '../sag-lookup/sag-lookup';
+import { createAttachCheck } from '../indhold/create-attach-check';
 import { createDokument, type OpretDokumentInput } from './create-dokument';
 import { DOKUMENT_STORE_TYPE, type DokumentData } from './dokument-data';
 
 export interface FileDokumentDeps {
+  /** How long after an upload its uploader may attach the content (CONTENT_ATTACH_WINDOW_MINUTES). */
+  attachWindowMs: number;
   store: BitemporalStore;
   contentStore: ContentStore;
-  sagLookup: SagLookup;
   access: DokumentAccess;
-  /** The caller's token, for asking the case index on their behalf. */
-  token: string | null;
 }
 
 /**
  * Files a new document on a case, as the caller: the case must be visible to the caller
  * (SAG_NOT_FOUND otherwise, whether it is missing or hidden), and one of the caller's
  * `dokument:skriv` groups must cover the new document's access attributes (FORBIDDEN otherwise,
- * checked before any content is read or anything written). The document takes its case's access
- * attributes as they are now (see `DokumentData.adgang`). The creation, or the refusal, is in the
- * access log before anything is stored.
+ * checked before any content is read or anything written), decided on the case's attributes as
+ * the case index has them now. Every part's content must be the caller's own upload within the
+ * attach window, or held by a document the caller may read (see createAttachCheck). The creation,
+ * or the refusal, is in the access log before anything is stored.
  */
 export async function fileDokument(
   deps: FileDokumentDeps,
@@ -31,8 +31,8 @@ export async function fileDokument(
   options: { aktoer: string; tid: Date },
 ): Promise<StoredObject<DokumentData>> {
   const sag = assertUuid(input.sag, 'input.sag');
-  const sagAdgang = await deps.sagLookup.findSag(sag, deps.token);
-  if (sagAdgang === null) throw new NotFoundError('SAG_NOT_FOUND', `No case ${sag}`);
+  const sagAdgang = (await deps.access.sager.loadMany([sag])).get(sag);
+  if (sagAdgang === undefined) throw new NotFoundError('SAG_NOT_FOUND', `No case ${sag}`);
   // Named here so the access log records the creation before anything is stored.
   const uuid = randomUUID();
   return createDokument(
@@ -43,6 +43,13 @@ export async function fileDokument(
       ...options,
       uuid,
       sagAdgang,
+      mayAttach: createAttachCheck({
+        store: deps.store,
+        access: deps.access,
+        aktoer: options.aktoer,
+        tid: options.tid,
+        windowMs: deps.attachWindowMs,
+      }),
       authorize: async (adgang) => {
         const decision = await deps.access.writeAccess.decide(adgang);
         if (!decision.allowed) {
@@ -54,6 +61,7 @@ export async function fileDokument(
               cpr: adgang.cpr,
               udfald: 'AFVIST',
               rolle: 'dokument:skriv',
+              dataansvarlig: adgang.organisation,
             },
           ]);
           throw new ForbiddenError();
@@ -70,6 +78,7 @@ export async function fileDokument(
             udfald: 'TILLADT',
             grant: decision.grant,
             rolle: 'dokument:skriv',
+            dataansvarlig: adgang.organisation,
           },
         ]);
       },

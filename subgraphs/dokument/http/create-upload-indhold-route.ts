@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContentStore } from '../../kit/content/content-store';
 import { PayloadTooLargeError } from '../../kit/content/content-errors';
 import type { RequestContext, RouteHandler } from '../../kit/create-subgraph-server';
-import { hasRole } from '../../kit/auth/caller';
+import { getAktoer, hasRole } from '../../kit/auth/caller';
+import type { BitemporalStore } from '../../kit/store/bitemporal-store';
+import { registerUpload } from '../indhold/register-upload';
 import { BadUserInputError, DomainError, ForbiddenError } from '../../kit/domain-error';
 import { sendJson } from '../../kit/http/send-json';
 
@@ -41,9 +43,14 @@ function refuse(res: ServerResponse, error: DomainError): never {
  * `Content-Type` (the file's media type) and `X-Content-SHA256` (its hex SHA-256, which the store
  * checks); answers 201 with `{ indholdId, sha256, stoerrelse, mimetype }`. Only a user holding
  * `dokument:skriv` in some group may upload (403 FORBIDDEN otherwise, before any byte is stored);
- * which case the content may be filed on is decided when a document is created with it.
+ * which case the content may be filed on is decided when a document is created with it. The
+ * content is the uploader's: only they may attach it, within the attach window, and it is removed
+ * when no document holds it after the TTL (see indhold/).
  */
 export function createUploadIndholdRoute(deps: {
+  /** Where the upload's owner is recorded. */
+  store: BitemporalStore;
+  now: () => Date;
   contentStore: ContentStore;
   maxContentBytes: number;
 }): RouteHandler {
@@ -86,10 +93,19 @@ export function createUploadIndholdRoute(deps: {
       if (error instanceof DomainError) refuse(res, error);
       throw error;
     }
-    context.logger.info(
-      { indholdId: written.id, stoerrelse: written.size, mimetype: written.mimetype },
-      'content stored',
-    );
+    try {
+      await registerUpload(deps.store, {
+        id: written.id,
+        ejer: getAktoer(context.caller),
+        tid: deps.now(),
+      });
+    } catch (error) {
+      // Content without an owner could be attached by no one: it is not kept.
+      await deps.contentStore.remove(written.id);
+      throw error;
+    }
+    // A content id is a key to the file until it is filed: never logged at info.
+    context.logger.info({ stoerrelse: written.size, mimetype: written.mimetype }, 'content stored');
     sendJson(res, 201, {
       indholdId: written.id,
       sha256: written.sha256,

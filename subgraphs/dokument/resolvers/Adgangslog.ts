@@ -42,12 +42,16 @@ export const Adgangslog = {
   },
 
   dokument: async (parent: AdgangslogNode, _: unknown, context: DokumentContext) => {
-    const poster = await findAdgangslogPoster(context.auditLog, context.caller, parent);
+    const poster = await findAdgangslogPoster(context.auditLog, context.caller, parent, {
+      directory: context.directory,
+      token: context.token,
+    });
     return poster.map((post: AuditRecord) => ({
       tid: post.tid,
       requestId: post.requestId,
       aktoer: post.aktoer,
       organisation: post.organisation,
+      dataansvarlig: post.dataansvarlig,
       rolle: post.rolle,
       operation: post.operation,
       objektType: post.objektType,

@@ -3,6 +3,7 @@ import { moveContextTo, type DokumentContext } from '../context';
 import { toDokumentNode } from '../data/to-dokument-node';
 import type { OpretDokumentInput } from '../dokument/create-dokument';
 import { fileDokument } from '../dokument/file-dokument';
+import { markIndholdAttached } from '../indhold/mark-indhold-attached';
 
 export const Mutation = {
   opretDokument: async (
@@ -15,13 +16,24 @@ export const Mutation = {
       {
         store: context.store,
         contentStore: context.contentStore,
-        sagLookup: context.sagLookup,
         access: context,
-        token: context.token,
+        attachWindowMs: context.contentAttachWindowMs,
       },
       args.input,
       { aktoer: getAktoer(context.caller), tid },
     );
+    const aktoer = getAktoer(context.caller);
+    await markIndholdAttached(
+      context.store,
+      created.data.varianter.flatMap((variant) => variant.dele.map((del) => del.indholdId)),
+      { aktoer, tid },
+    ).catch((error: unknown) => {
+      // The document is filed; the sweep finds it before it removes any of its content.
+      context.logger.warn(
+        { err: { type: error instanceof Error ? error.name : typeof error } },
+        'content not marked as attached',
+      );
+    });
     moveContextTo(context, tid);
     context.logger.info({ dokument: created.uuid }, 'dokument created');
     return toDokumentNode(created);

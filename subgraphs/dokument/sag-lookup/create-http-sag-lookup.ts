@@ -1,9 +1,9 @@
 import { FOELSOMHEDER, type Foelsomhed } from '../../kit/auth/caller';
 import type { AccessAttributes } from '../../kit/auth/row-access';
 import { DomainError } from '../../kit/domain-error';
-import type { SagLookup } from './sag-lookup';
+import { MAX_SAGER_PER_LOOKUP, type SagLookup } from './sag-lookup';
 
-/** The case index could not be asked: the document is not filed rather than filed unchecked. */
+/** The case index could not be asked: nothing is decided (read or filed) without it. */
 export class SagLookupError extends DomainError {
   constructor(cause?: unknown) {
     super('SAG_LOOKUP_FAILED', 'The case index is unavailable; try again later', {
@@ -13,13 +13,37 @@ export class SagLookupError extends DomainError {
   }
 }
 
-export const SAG_ADGANG_QUERY = `query SagAdgang($uuid: ID!) {
-  sag(uuid: $uuid) {
+/** What a decision about a document needs to know of its case. */
+const SAG_ADGANG_FIELDS = `uuid
     organisation { uuid }
     kleNummer
     ansvarligEnhed { uuid }
     foelsomhed
-    parter { cpr }
+    parter { cpr }`;
+
+/**
+ * Cases by uuid, in one call: `_entities` answers the representations in order, each through the
+ * sag subgraph's own read policy (null when the caller may not see the case).
+ */
+export const SAGER_ADGANG_QUERY = `query SagerAdgang($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Sag {
+    ${SAG_ADGANG_FIELDS}
+    }
+  }
+}`;
+
+/** Cases in one page of `mineSager`. */
+export const MINE_SAGER_PAGE_SIZE = 100;
+/** A citizen with more cases than this many pages hold is refused rather than paged endlessly. */
+export const MAX_MINE_SAGER_PAGES = 10;
+
+export const MINE_SAGER_ADGANG_QUERY = `query MineSagerAdgang($after: String) {
+  mineSager(first: ${MINE_SAGER_PAGE_SIZE}, after: $after) {
+    nodes {
+    ${SAG_ADGANG_FIELDS}
+    }
+    pageInfo { hasNextPage endCursor }
   }
 }`;
 
@@ -35,9 +59,9 @@ export interface HttpSagLookupOptions {
   fetch?: typeof fetch;
 }
 
-interface SagAnswer {
-  data?: { sag?: unknown } | null;
-  errors?: { extensions?: { code?: unknown } }[];
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { path?: unknown; extensions?: { code?: unknown } }[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,48 +100,107 @@ function toAccessAttributes(sag: Record<string, unknown>): AccessAttributes {
   };
 }
 
+/** The entity's index in `_entities` an error is about; null when it names none. */
+function getEntityIndex(path: unknown): number | null {
+  return Array.isArray(path) && path[0] === '_entities' && typeof path[1] === 'number'
+    ? path[1]
+    : null;
+}
+
 /**
- * Asks the sag subgraph for a case's access attributes with the caller's own token, so the
- * answer is what the caller may see: a case hidden from the caller (null, or FORBIDDEN) is not
- * found. Anything else that is not a clean answer (network error, timeout, non-2xx, other errors,
- * an unexpected shape) rejects with SagLookupError.
+ * Asks the sag subgraph for cases' current access attributes with the caller's own token, so
+ * the answer is what the caller may see: a case hidden from the caller (null, or FORBIDDEN) is
+ * not found. Anything else that is not a clean answer (network error, timeout, non-2xx, other
+ * errors, an unexpected shape) rejects with SagLookupError. The point in time is always now:
+ * access follows the case as it is, whatever instant the documents are read at.
  */
 export function createHttpSagLookup(options: HttpSagLookupOptions): SagLookup {
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function post(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string | null,
+  ): Promise<GraphQLAnswer> {
+    try {
+      const response = await fetchImpl(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (!response.ok) throw new Error(`The case index answered ${response.status}`);
+      const answer: unknown = await response.json();
+      if (!isRecord(answer)) throw new Error('Unexpected answer from the case index');
+      return answer as GraphQLAnswer;
+    } catch (error) {
+      throw new SagLookupError(error);
+    }
+  }
+
+  function toAttributes(sag: unknown, uuid?: string): AccessAttributes {
+    if (!isRecord(sag) || (uuid !== undefined && sag.uuid !== uuid)) throw new SagLookupError();
+    try {
+      return toAccessAttributes(sag);
+    } catch (error) {
+      throw new SagLookupError(error);
+    }
+  }
+
   return {
-    async findSag(uuid, token) {
-      let answer: SagAnswer;
-      try {
-        const response = await fetchImpl(options.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-          },
-          body: JSON.stringify({ query: SAG_ADGANG_QUERY, variables: { uuid } }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) throw new Error(`The case index answered ${response.status}`);
-        answer = (await response.json()) as SagAnswer;
-      } catch (error) {
-        throw new SagLookupError(error);
+    async findSager(uuids, token) {
+      if (uuids.length > MAX_SAGER_PER_LOOKUP) {
+        throw new RangeError(`At most ${MAX_SAGER_PER_LOOKUP} cases per lookup`);
       }
-      const sag = answer.data?.sag;
-      const errors = answer.errors ?? [];
-      if (errors.length > 0) {
-        // A refusal looks like a missing case to the caller; any other error is a failure.
-        const refused = errors.every((e) => e.extensions?.code === 'FORBIDDEN');
-        if (refused && (sag === null || sag === undefined)) return null;
-        throw new SagLookupError();
+      if (uuids.length === 0) return [];
+      const answer = await post(
+        SAGER_ADGANG_QUERY,
+        { representations: uuids.map((uuid) => ({ __typename: 'Sag', uuid })) },
+        token,
+      );
+      // A refusal hides the case it is about (all of them when it names none); any other error
+      // is a failure.
+      const hidden = new Set<number>();
+      let allHidden = false;
+      for (const error of answer.errors ?? []) {
+        if (error.extensions?.code !== 'FORBIDDEN') throw new SagLookupError();
+        const index = getEntityIndex(error.path);
+        if (index === null) allHidden = true;
+        else hidden.add(index);
       }
-      if (sag === null) return null;
-      if (!isRecord(sag)) throw new SagLookupError();
-      try {
-        return toAccessAttributes(sag);
-      } catch (error) {
-        throw new SagLookupError(error);
+      const entities = answer.data?._entities;
+      if (allHidden && (entities === null || entities === undefined)) return uuids.map(() => null);
+      if (!Array.isArray(entities) || entities.length !== uuids.length) throw new SagLookupError();
+      return uuids.map((uuid, i) => {
+        const entity: unknown = entities[i];
+        if (allHidden || hidden.has(i) || entity === null) return null;
+        return toAttributes(entity, uuid);
+      });
+    },
+
+    async findMineSager(_cpr, token) {
+      // The sag subgraph takes the CPR number from the token itself.
+      const sager = new Map<string, AccessAttributes>();
+      let after: string | null = null;
+      for (let page = 0; page < MAX_MINE_SAGER_PAGES; page += 1) {
+        const answer = await post(MINE_SAGER_ADGANG_QUERY, { after }, token);
+        const connection = answer.data?.mineSager;
+        if ((answer.errors ?? []).length > 0 || !isRecord(connection)) throw new SagLookupError();
+        const { nodes, pageInfo } = connection;
+        if (!Array.isArray(nodes) || !isRecord(pageInfo)) throw new SagLookupError();
+        for (const node of nodes as unknown[]) {
+          if (!isRecord(node) || typeof node.uuid !== 'string') throw new SagLookupError();
+          sager.set(node.uuid, toAttributes(node));
+        }
+        if (pageInfo.hasNextPage !== true) return sager;
+        if (typeof pageInfo.endCursor !== 'string') throw new SagLookupError();
+        after = pageInfo.endCursor;
       }
+      throw new SagLookupError(new Error('Too many cases for one citizen'));
     },
   };
 }

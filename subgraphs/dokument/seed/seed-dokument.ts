@@ -111,6 +111,8 @@ export async function seedDokument(
           {
             uuid,
             sagAdgang,
+            // The seed files the content it has just written itself.
+            mayAttach: async () => true,
             aktoer: SEED_AKTOER,
             tid: new Date(),
             fra: SEED_FRA,

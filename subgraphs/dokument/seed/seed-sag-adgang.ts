@@ -3,9 +3,9 @@ import type { SeedKommunekode } from './seed-dokument-data';
 
 /**
  * The access attributes of the sag seed's cases (subgraphs/sag/seed), copied as literals because
- * no subgraph imports another: the documents seeded on a case carry them (`DokumentData.adgang`),
- * as a document filed through the API copies them from the case index. Per municipality, case 1
- * first. seed-sag-adgang.test.ts checks them against the sag seed: if that seed changes its
+ * no subgraph imports another: the seed files each document as the API would on a case with
+ * them (the document keeps only the owning municipality; reads ask the case index). Per
+ * municipality, case 1 first. seed-sag-adgang.test.ts checks them against the sag seed: if that seed changes its
  * cases, copy them again.
  */
 export const SEED_SAG_ADGANG: Readonly<Record<SeedKommunekode, readonly AccessAttributes[]>> = {

@@ -1,10 +1,16 @@
 import { MAX_AUDIT_PAGE, type AuditQuery } from './audit-log';
 import { decodeAuditCursor, type AuditPosition } from './audit-cursor';
+import { isUuid } from '../ids';
 import { isCpr } from './is-cpr';
+
+/** The most municipalities one query may name. */
+export const MAX_AUDIT_DATAANSVARLIGE = 100;
 
 /** A query checked by `assertAuditQuery`, its cursor decoded. */
 export interface CheckedAuditQuery {
   cpr: string | null;
+  /** Null when the query does not restrict by municipality. */
+  dataansvarlig: string[] | null;
   fra: Date | null;
   til: Date | null;
   first: number;
@@ -33,12 +39,26 @@ export function assertAuditQuery(query: AuditQuery): CheckedAuditQuery {
   if (!Number.isInteger(query.first) || query.first < 1 || query.first > MAX_AUDIT_PAGE) {
     throw new TypeError(`Audit query first must be an integer from 1 to ${MAX_AUDIT_PAGE}`);
   }
+  const dataansvarlig: unknown = query.dataansvarlig;
+  if (
+    dataansvarlig !== undefined &&
+    (!Array.isArray(dataansvarlig) ||
+      dataansvarlig.length > MAX_AUDIT_DATAANSVARLIGE ||
+      !dataansvarlig.every(isUuid))
+  ) {
+    throw new TypeError(
+      `Audit query dataansvarlig must be a list of at most ${MAX_AUDIT_DATAANSVARLIGE} uuids`,
+    );
+  }
   const after: unknown = query.after;
   if (after !== undefined && after !== null && typeof after !== 'string') {
     throw new TypeError('Invalid audit cursor');
   }
   return {
     cpr: isCpr(cpr) ? cpr : null,
+    dataansvarlig: Array.isArray(dataansvarlig)
+      ? dataansvarlig.map((uuid: string) => uuid.toLowerCase())
+      : null,
     fra: assertDate(query.fra, 'fra'),
     til: assertDate(query.til, 'til'),
     first: query.first,

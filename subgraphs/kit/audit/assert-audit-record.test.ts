@@ -10,6 +10,7 @@ const valid: AuditRecord = {
   aktoer: 'borger:abc',
   aktoerType: 'BORGER',
   organisation: null,
+  dataansvarlig: null,
   rolle: null,
   privilegiegruppe: null,
   operation: 'LAES',

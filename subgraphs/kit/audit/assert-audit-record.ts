@@ -63,6 +63,8 @@ export function assertAuditRecord(input: AuditRecord): AuditRecord {
     fail('aktoerType', AUDIT_AKTOER_TYPES.join(' | '));
   }
   if (!isTextOrNull(record.organisation)) fail('organisation', 'a non-empty string or null');
+  const dataansvarlig = record.dataansvarlig;
+  if (dataansvarlig !== null && !isUuid(dataansvarlig)) fail('dataansvarlig', 'a uuid or null');
   if (!isTextOrNull(record.rolle)) fail('rolle', 'a non-empty string or null');
   if (!isTextOrNull(record.privilegiegruppe)) {
     fail('privilegiegruppe', 'a non-empty string or null');
@@ -89,6 +91,7 @@ export function assertAuditRecord(input: AuditRecord): AuditRecord {
     aktoer: record.aktoer,
     aktoerType: record.aktoerType,
     organisation: record.organisation,
+    dataansvarlig: dataansvarlig === null ? null : dataansvarlig.toLowerCase(),
     rolle: record.rolle,
     privilegiegruppe: record.privilegiegruppe,
     operation: record.operation,

@@ -27,6 +27,7 @@ function newRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
     aktoer: 'bruger-1',
     aktoerType: 'BRUGER',
     organisation: '29189846',
+    dataansvarlig: 'aaaaaaaa-0000-4000-8000-000000000849',
     rolle: 'sag:laes',
     privilegiegruppe: 'gruppe-1',
     operation: 'LAES',
@@ -109,6 +110,38 @@ export function describeAuditLogContract(
           hasNextPage: false,
           endCursor: null,
         });
+      });
+    });
+
+    describe('search by municipality concerned', () => {
+      it('returns only records about the named municipalities, never one that names none', async () => {
+        const cpr = newCpr();
+        const jammerbugt = randomUUID();
+        const broenderslev = randomUUID();
+        const records = [
+          newRecord({ cpr: [cpr], dataansvarlig: jammerbugt, tid: ago(1) }),
+          newRecord({ cpr: [cpr], dataansvarlig: broenderslev, tid: ago(2) }),
+          newRecord({ cpr: [cpr], dataansvarlig: null, tid: ago(3) }),
+        ];
+        await log.append(records);
+        const [mine, theirs, none] = records;
+        await expect(searchAll({ cpr, dataansvarlig: [jammerbugt] }).then(ids)).resolves.toEqual(
+          ids([mine as AuditRecord]),
+        );
+        await expect(
+          searchAll({ cpr, dataansvarlig: [broenderslev, jammerbugt] }).then(ids),
+        ).resolves.toEqual(ids([mine as AuditRecord, theirs as AuditRecord]));
+        await expect(searchAll({ cpr, dataansvarlig: [] }).then(ids)).resolves.toEqual([]);
+        // Without the restriction every record is found, the one naming no municipality too.
+        await expect(searchAll({ cpr }).then(ids)).resolves.toEqual(
+          ids([mine, theirs, none] as AuditRecord[]),
+        );
+      });
+
+      it('rejects a municipality that is not a uuid, such as {"$ne": null}', async () => {
+        await expect(
+          log.search({ dataansvarlig: untyped<string[]>([{ $ne: null }]), first: 10 }),
+        ).rejects.toThrow(TypeError);
       });
     });
 

@@ -28,6 +28,13 @@ export interface AuditRecord {
   aktoerType: AuditAktoerType;
   /** CVR of the privilege group used, if any. */
   organisation: string | null;
+  /**
+   * uuid of the municipality whose data the use concerns (the owner of the case, or of the case a
+   * document belongs to), whoever the caller and whatever the outcome. Null only where no
+   * municipality's data was touched: a citizen's search that found nothing, and records written
+   * before the field existed. An auditor sees records by this field alone.
+   */
+  dataansvarlig: string | null;
   /** The role used, e.g. 'sag:laes'. */
   rolle: string | null;
   /** Identifier of the privilege group used. */
@@ -47,6 +54,8 @@ export interface AuditRecord {
 export interface AuditQuery {
   /** Only records whose `cpr` list contains this number (10 digits). */
   cpr?: string;
+  /** Only records whose `dataansvarlig` is one of these uuids (an empty list matches nothing). */
+  dataansvarlig?: readonly string[];
   /** Inclusive. */
   fra?: Date;
   /** Exclusive. */

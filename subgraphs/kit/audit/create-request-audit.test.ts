@@ -46,6 +46,7 @@ describe('createRequestAudit', () => {
         objekter: ['aaaaaaaa-0000-4000-8000-00000000000a', 'aaaaaaaa-0000-4000-8000-00000000000a'],
         cpr: ['1203654127'],
         udfald: 'TILLADT',
+        dataansvarlig: GRANT.organisation,
         grant: GRANT,
         soegekriterier: { kle: '02' },
       },
@@ -58,6 +59,7 @@ describe('createRequestAudit', () => {
         aktoer: 'mette',
         aktoerType: 'BRUGER',
         organisation: '29189625',
+        dataansvarlig: GRANT.organisation,
         rolle: 'sag:laes',
         privilegiegruppe: '29189625#1',
         operation: 'SOEG',
@@ -94,6 +96,7 @@ describe('createRequestAudit', () => {
           objekter: [],
           cpr: ['1203654127'],
           udfald: 'TILLADT',
+          dataansvarlig: null,
         },
       ]),
     ).rejects.toBeInstanceOf(AuditUnavailableError);

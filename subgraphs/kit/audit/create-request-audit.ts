@@ -19,6 +19,12 @@ export interface AuditEntry {
   objekter: readonly string[];
   cpr: readonly string[];
   udfald: AuditOutcome;
+  /**
+   * uuid of the municipality whose data the use concerns (the case's owner), required on every
+   * entry so none can leave it out by forgetting; null only when no municipality's data was
+   * touched (a citizen's search that found nothing).
+   */
+  dataansvarlig: string | null;
   /** The grant that allowed it (users); its group, municipality and role are recorded. */
   grant?: Grant | null;
   /** The role asked for, recorded when no grant allowed the use. */
@@ -59,6 +65,7 @@ export function createRequestAudit(options: RequestAuditOptions): RequestAudit {
         aktoer: getAktoer(caller),
         aktoerType: caller.kind,
         organisation: entry.grant?.group.cvr ?? null,
+        dataansvarlig: entry.dataansvarlig,
         rolle: entry.grant?.role ?? entry.rolle ?? null,
         privilegiegruppe: entry.grant?.group.id ?? null,
         operation: entry.operation,

@@ -30,6 +30,7 @@ function newRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
     aktoer: 'bruger-1',
     aktoerType: 'BRUGER',
     organisation: null,
+    dataansvarlig: null,
     rolle: 'sag:laes',
     privilegiegruppe: null,
     operation: 'LAES',
@@ -74,6 +75,25 @@ describe('embedded audit log journal', () => {
     const page = await reopened.search({ cpr: '0101701234', first: 10 });
     expect(page.records).toEqual([records[1], records[0]]);
     await reopened.close();
+  });
+
+  it('reads a record written before records named the municipality as naming none', async () => {
+    const file = join(dir, 'legacy', 'adgangslog.jsonl');
+    await mkdir(join(dir, 'legacy'), { recursive: true });
+    const legacy: Partial<AuditRecord> = newRecord({ cpr: ['0202701234'] });
+    delete legacy.dataansvarlig;
+    writeFileSync(file, `${JSON.stringify(legacy)}\n`);
+    const log = createEmbeddedAuditLog({ file, retentionMs });
+    const page = await log.search({ cpr: '0202701234', first: 10 });
+    expect(page.records).toEqual([{ ...legacy, dataansvarlig: null }]);
+    // No auditor's query finds it: it names no municipality.
+    const audited = await log.search({
+      cpr: '0202701234',
+      dataansvarlig: [randomUUID()],
+      first: 10,
+    });
+    expect(audited.records).toEqual([]);
+    await log.close();
   });
 
   it('drops a half-written last line left by a crash, and appends after it cleanly', async () => {

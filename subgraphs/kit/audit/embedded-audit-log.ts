@@ -61,8 +61,16 @@ function toLines(records: readonly AuditRecord[]): string {
 
 /** Revives one journal line; throws on anything that is not a valid record. */
 function parseLine(line: string): AuditRecord {
-  const raw = JSON.parse(line) as Omit<AuditRecord, 'tid'> & { tid: string };
-  return assertAuditRecord({ ...raw, tid: new Date(raw.tid) });
+  const raw = JSON.parse(line) as Omit<AuditRecord, 'tid' | 'dataansvarlig'> & {
+    tid: string;
+    dataansvarlig?: string | null;
+  };
+  // Lines written before records named the municipality concerned have no `dataansvarlig`.
+  return assertAuditRecord({
+    ...raw,
+    tid: new Date(raw.tid),
+    dataansvarlig: raw.dataansvarlig ?? null,
+  });
 }
 
 /**
@@ -217,7 +225,7 @@ export function createEmbeddedAuditLog(options: EmbeddedAuditLogOptions): AuditL
       assertOpen();
       const checked = assertAuditQuery(query);
       const start = retentionStart();
-      const { cpr, fra, til, after } = checked;
+      const { cpr, dataansvarlig, fra, til, after } = checked;
       const matches = [...records.values()]
         .filter((record) => {
           const tid = record.tid.getTime();
@@ -226,6 +234,8 @@ export function createEmbeddedAuditLog(options: EmbeddedAuditLogOptions): AuditL
             (fra === null || tid >= fra.getTime()) &&
             (til === null || tid < til.getTime()) &&
             (cpr === null || record.cpr.includes(cpr)) &&
+            (dataansvarlig === null ||
+              (record.dataansvarlig !== null && dataansvarlig.includes(record.dataansvarlig))) &&
             (after === null || compareNewestFirst(record, after) > 0)
           );
         })

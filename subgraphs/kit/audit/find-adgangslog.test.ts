@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller';
+import { createStaticOrganisationDirectory } from '../auth/organisation-directory';
 import type { AuditRecord } from './audit-log';
 import { createEmbeddedAuditLog } from './embedded-audit-log';
 import { findAdgangslogPoster, getAdgangslogScope } from './find-adgangslog';
@@ -22,6 +23,16 @@ const CASE_WORKER: Caller = {
   ],
 };
 
+const JAMMERBUGT = { cvr: '29189625', uuid: 'aaaaaaaa-0000-4000-8000-000000000849' };
+const BROENDERSLEV = { cvr: '29189501', uuid: 'aaaaaaaa-0000-4000-8000-000000000810' };
+const ACCESS = {
+  directory: createStaticOrganisationDirectory({
+    organisationer: { [JAMMERBUGT.cvr]: JAMMERBUGT.uuid, [BROENDERSLEV.cvr]: BROENDERSLEV.uuid },
+    enheder: {},
+  }),
+  token: null,
+};
+
 function record(partial: Partial<AuditRecord>): AuditRecord {
   return {
     id: randomUUID(),
@@ -31,6 +42,7 @@ function record(partial: Partial<AuditRecord>): AuditRecord {
     aktoer: 'mette',
     aktoerType: 'BRUGER',
     organisation: '29189625',
+    dataansvarlig: JAMMERBUGT.uuid,
     rolle: 'sag:laes',
     privilegiegruppe: '29189625#1',
     operation: 'SOEG',
@@ -82,9 +94,12 @@ describe('getAdgangslogScope', () => {
 describe('findAdgangslogPoster', () => {
   it("shows a citizen every record about them without other people's CPR or criteria", async () => {
     const log = createEmbeddedAuditLog({ retentionMs: RETENTION, now: () => NOW });
-    await log.append([record({}), record({ organisation: '29189501', aktoer: 'soeren' })]);
+    await log.append([
+      record({}),
+      record({ organisation: '29189501', dataansvarlig: BROENDERSLEV.uuid, aktoer: 'soeren' }),
+    ]);
     const scope = getAdgangslogScope(CITIZEN, {}, { now: NOW, retentionMs: RETENTION });
-    const poster = await findAdgangslogPoster(log, CITIZEN, scope);
+    const poster = await findAdgangslogPoster(log, CITIZEN, scope, ACCESS);
     expect(poster.map((p) => p.aktoer).sort()).toEqual(['mette', 'soeren']);
     for (const post of poster) {
       expect(post.cpr).toEqual(['1203654127']);
@@ -92,21 +107,31 @@ describe('findAdgangslogPoster', () => {
     }
   });
 
-  it('shows an auditor only the records of the municipalities they audit', async () => {
+  it("shows an auditor only records about their own municipality's data, whoever made them", async () => {
     const log = createEmbeddedAuditLog({ retentionMs: RETENTION, now: () => NOW });
+    const broenderslevData = { dataansvarlig: BROENDERSLEV.uuid };
     await log.append([
       record({}),
-      record({ organisation: '29189501', aktoer: 'soeren' }),
+      record({ organisation: '29189501', aktoer: 'soeren', ...broenderslevData }),
+      // A citizen's own read of a Brønderslev case, and a refused attempt on one: no group.
+      record({ organisation: null, aktoerType: 'BORGER', aktoer: 'borger:x', ...broenderslevData }),
+      record({ organisation: null, udfald: 'AFVIST', aktoer: 'mallory', ...broenderslevData }),
+      // A citizen's own read of a Jammerbugt case, and a record that names no municipality.
       record({ organisation: null, aktoerType: 'BORGER', aktoer: 'borger:karen' }),
+      record({ organisation: null, aktoer: 'legacy', dataansvarlig: null }),
     ]);
-    const caller = auditor('29189625');
-    const scope = getAdgangslogScope(
-      caller,
-      { cpr: '0711583319' },
-      { now: NOW, retentionMs: RETENTION },
-    );
-    const poster = await findAdgangslogPoster(log, caller, scope);
+    const scope = (caller: Caller) =>
+      getAdgangslogScope(caller, { cpr: '0711583319' }, { now: NOW, retentionMs: RETENTION });
+    const jammerbugt = auditor(JAMMERBUGT.cvr);
+    const poster = await findAdgangslogPoster(log, jammerbugt, scope(jammerbugt), ACCESS);
     expect(poster.map((p) => p.aktoer).sort()).toEqual(['borger:karen', 'mette']);
     expect(poster.find((p) => p.aktoer === 'mette')?.cpr).toEqual(['1203654127', '0711583319']);
+    // Brønderslev's auditor sees exactly Brønderslev's records, so the filter is a decision.
+    const broenderslev = auditor(BROENDERSLEV.cvr);
+    const theirs = await findAdgangslogPoster(log, broenderslev, scope(broenderslev), ACCESS);
+    expect(theirs.map((p) => p.aktoer).sort()).toEqual(['borger:x', 'mallory', 'soeren']);
+    // An auditor of a CVR the directory does not know audits nothing.
+    const unknown = auditor('12345678');
+    expect(await findAdgangslogPoster(log, unknown, scope(unknown), ACCESS)).toEqual([]);
   });
 });

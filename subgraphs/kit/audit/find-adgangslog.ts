@@ -1,5 +1,6 @@
 import { BadUserInputError, ForbiddenError } from '../domain-error';
 import { getGroupsWithRole, type Caller } from '../auth/caller';
+import type { OrganisationDirectory } from '../auth/organisation-directory';
 import type { AuditLog, AuditRecord } from './audit-log';
 import { isCpr } from './is-cpr';
 
@@ -38,26 +39,61 @@ export function getAdgangslogScope(
   return { cpr: args.cpr, fra, til };
 }
 
+/** What `findAdgangslogPoster` needs to know the municipalities an auditor audits. */
+export interface AdgangslogAccess {
+  directory: OrganisationDirectory;
+  /** The caller's token, for a directory that asks on the caller's behalf. */
+  token: string | null;
+}
+
+/**
+ * The uuids of the municipalities whose access log an auditor reads: those of their
+ * `adgangslog:laes` groups that the directory knows (a CVR it does not know audits nothing).
+ */
+async function getAuditedOrganisations(
+  caller: Caller,
+  access: AdgangslogAccess,
+): Promise<string[]> {
+  const uuids = new Set<string>();
+  for (const group of getGroupsWithRole(caller, 'adgangslog:laes')) {
+    const uuid = await access.directory.findOrganisationByCvr(group.cvr, access.token);
+    if (uuid !== null) uuids.add(uuid);
+  }
+  return [...uuids];
+}
+
 /**
  * One subgraph's records for a scope, newest first, as the caller may see them: an auditor sees
- * the records made under a privilege group of the municipalities they audit and the citizen's
- * own; a citizen sees every record about them, but never other people's CPR numbers or search
- * criteria (those may name others).
+ * only records about the data of the municipalities they audit (`dataansvarlig`, the owner of the
+ * case concerned), whoever made them, so neither another municipality's citizens' own reads nor
+ * attempts on another municipality's cases reach them, and a record that names no municipality
+ * reaches no auditor; a citizen sees every record about them, but never other people's CPR
+ * numbers or search criteria (those may name others).
  */
 export async function findAdgangslogPoster(
   log: AuditLog,
   caller: Caller,
   scope: AdgangslogScope,
+  access: AdgangslogAccess,
 ): Promise<AuditRecord[]> {
+  if (caller.kind === 'BORGER') {
+    const page = await log.search({
+      cpr: scope.cpr,
+      fra: scope.fra,
+      til: scope.til,
+      first: MAX_ADGANGSLOG_POSTER,
+    });
+    return page.records.map((r) => ({ ...r, cpr: [scope.cpr], soegekriterier: null }));
+  }
+  const audited = await getAuditedOrganisations(caller, access);
+  if (audited.length === 0) return [];
+  // The restriction is part of the query, so the page holds only records the auditor may see.
   const page = await log.search({
     cpr: scope.cpr,
+    dataansvarlig: audited,
     fra: scope.fra,
     til: scope.til,
     first: MAX_ADGANGSLOG_POSTER,
   });
-  if (caller.kind === 'BORGER') {
-    return page.records.map((r) => ({ ...r, cpr: [scope.cpr], soegekriterier: null }));
-  }
-  const audited = new Set(getGroupsWithRole(caller, 'adgangslog:laes').map((g) => g.cvr));
-  return page.records.filter((r) => r.organisation === null || audited.has(r.organisation));
+  return page.records;
 }

@@ -26,6 +26,7 @@ const record: AuditRecord = {
   aktoer: 'bruger-1',
   aktoerType: 'BRUGER',
   organisation: '29189846',
+  dataansvarlig: 'aaaaaaaa-0000-4000-8000-000000000849',
   rolle: 'sag:soeg',
   privilegiegruppe: 'gruppe-1',
   operation: 'SOEG',
@@ -83,6 +84,23 @@ describe('buildAuditSearch', () => {
       buildAuditSearch({ fra: new Date('2020-01-01T00:00:00.000Z'), first: 1 }, retentionStart)
         .filter,
     ).toEqual({ tid: { $gte: retentionStart } });
+  });
+
+  it('keeps only records about the named municipalities, as a literal $in of uuids', () => {
+    const uuid = 'AAAAAAAA-0000-4000-8000-000000000849';
+    expect(
+      buildAuditSearch({ cpr: '0101701234', dataansvarlig: [uuid], first: 1 }, retentionStart)
+        .filter,
+    ).toEqual({
+      tid: { $gte: retentionStart },
+      cpr: { $eq: '0101701234' },
+      dataansvarlig: { $in: [uuid.toLowerCase()] },
+    });
+    for (const dataansvarlig of [[{ $ne: null }], 'aaaaaaaa-0000-4000-8000-000000000849', ['x']]) {
+      expect(() => buildAuditSearch(hostile({ dataansvarlig, first: 1 }), retentionStart)).toThrow(
+        TypeError,
+      );
+    }
   });
 
   it('continues strictly after the cursor in (tid, _id) descending order', () => {

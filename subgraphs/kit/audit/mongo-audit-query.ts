@@ -22,6 +22,8 @@ export interface AuditDocument {
   aktoer: string;
   aktoerType: AuditRecord['aktoerType'];
   organisation: string | null;
+  /** Missing in documents written before records named the municipality concerned. */
+  dataansvarlig?: string | null;
   rolle: string | null;
   privilegiegruppe: string | null;
   operation: AuditRecord['operation'];
@@ -54,6 +56,7 @@ export function fromAuditDocument(document: AuditDocument): AuditRecord {
     aktoer: document.aktoer,
     aktoerType: document.aktoerType,
     organisation: document.organisation,
+    dataansvarlig: document.dataansvarlig ?? null,
     rolle: document.rolle,
     privilegiegruppe: document.privilegiegruppe,
     operation: document.operation,
@@ -97,13 +100,14 @@ export interface AuditSearch {
  * once a minute.
  */
 export function buildAuditSearch(query: AuditQuery, retentionStart: Date): AuditSearch {
-  const { cpr, fra, til, first, after } = assertAuditQuery(query);
+  const { cpr, dataansvarlig, fra, til, first, after } = assertAuditQuery(query);
   const lower = fra !== null && fra.getTime() > retentionStart.getTime() ? fra : retentionStart;
   const tid: Document = { $gte: lower };
   if (til !== null) tid.$lt = til;
   const filter: Document = { tid };
   // `$eq` on an array field matches documents whose array holds the value.
   if (cpr !== null) filter.cpr = { $eq: cpr };
+  if (dataansvarlig !== null) filter.dataansvarlig = { $in: dataansvarlig };
   if (after !== null) {
     filter.$or = [{ tid: { $lt: after.tid } }, { tid: { $eq: after.tid }, _id: { $lt: after.id } }];
   }

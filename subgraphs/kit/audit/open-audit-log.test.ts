@@ -16,6 +16,7 @@ const record = (): AuditRecord => ({
   aktoer: 'bruger-1',
   aktoerType: 'BRUGER',
   organisation: null,
+  dataansvarlig: null,
   rolle: null,
   privilegiegruppe: null,
   operation: 'LAES',

@@ -16,15 +16,23 @@ export interface SagSearchAudit {
   soegekriterier: Record<string, unknown>;
   /** CPR numbers the criteria name: the person searched for is concerned even without a hit. */
   cpr: string[];
+  /**
+   * The municipalities the search ran over (see getSearchedOrganisations): a search that found
+   * nothing is recorded as concerning each of them, or none for a citizen's.
+   */
+  organisationer: readonly string[];
 }
 
 const READ_ROLE = 'sag:laes';
 
-/** The allowed cases grouped by the privilege group that allowed them (one group for citizens). */
+/**
+ * Cases grouped by the municipality that owns them and the privilege group that decided them
+ * (none for citizens and refusals), so each record names one municipality whose data it concerns.
+ */
 function groupByGrant(decided: readonly DecidedSag[]): DecidedSag[][] {
   const groups = new Map<string, DecidedSag[]>();
   for (const item of decided) {
-    const key = item.decision.grant?.group.id ?? '';
+    const key = `${item.sag.organisation}/${item.decision.grant?.group.id ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.values()];
@@ -34,10 +42,12 @@ function toEntry(
   group: readonly DecidedSag[],
   entry: Pick<AuditEntry, 'operation' | 'udfald' | 'soegekriterier'>,
   extraCpr: readonly string[] = [],
+  dataansvarlig: string | null = group[0]?.sag.organisation ?? null,
 ): AuditEntry {
   const first = group[0];
   return {
     ...entry,
+    dataansvarlig,
     objektType: OBJEKT_TYPE,
     objekter: group.map((d) => d.sag.uuid),
     cpr: [...extraCpr, ...group.flatMap((d) => getSagCpr(d.sag))],
@@ -48,8 +58,8 @@ function toEntry(
 
 /**
  * The access log entries of reading cases by id: one LAES/TILLADT entry per privilege group
- * used, and one LAES/AFVIST entry for the existing cases the caller was refused (they still get
- * null, as for a missing case). Cases that do not exist concern no one and are not recorded.
+ * used, and one LAES/AFVIST entry per municipality for the existing cases the caller was refused
+ * (they still get null, as for a missing case). Cases that do not exist concern no one and are not recorded.
  */
 export function buildReadAuditEntries(decided: readonly DecidedSag[]): AuditEntry[] {
   const allowed = decided.filter((d) => d.decision.allowed);
@@ -57,14 +67,16 @@ export function buildReadAuditEntries(decided: readonly DecidedSag[]): AuditEntr
   const entries = groupByGrant(allowed).map((group) =>
     toEntry(group, { operation: 'LAES', udfald: 'TILLADT' }),
   );
-  if (refused.length > 0) entries.push(toEntry(refused, { operation: 'LAES', udfald: 'AFVIST' }));
+  for (const group of groupByGrant(refused)) {
+    entries.push(toEntry(group, { operation: 'LAES', udfald: 'AFVIST' }));
+  }
   return entries;
 }
 
 /**
  * The access log entries of a search: one SOEG entry per privilege group that allowed cases of
- * the returned page, each with the criteria; one entry without objects when nothing was found,
- * since the criteria may name a person.
+ * the returned page, each with the criteria; when nothing was found, one entry without objects
+ * per municipality searched, since the criteria may name a person.
  */
 export function buildSearchAuditEntries(
   decided: readonly DecidedSag[],
@@ -75,7 +87,11 @@ export function buildSearchAuditEntries(
     udfald: 'TILLADT',
     soegekriterier: search.soegekriterier,
   } as const;
-  if (decided.length === 0) return [toEntry([], entry, search.cpr)];
+  if (decided.length === 0) {
+    return search.organisationer.length === 0
+      ? [toEntry([], entry, search.cpr, null)]
+      : search.organisationer.map((organisation) => toEntry([], entry, search.cpr, organisation));
+  }
   return groupByGrant(decided).map((group) => toEntry(group, entry, search.cpr));
 }
 

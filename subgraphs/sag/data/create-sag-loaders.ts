@@ -11,8 +11,10 @@ import type {
   Registrering,
 } from '../../kit/store/bitemporal-store';
 import { selectKnownRegistreringer } from '../../kit/store/select-known-registreringer';
+import { getSearchedOrganisations } from '../../kit/audit/get-searched-organisations';
 import { getCurrentData } from '../sag/change-sag';
 import { getAendredeFelter } from '../sag/get-aendrede-felter';
+import { SAG_ACCESS_PATHS } from '../sag/sag-access-paths';
 import { STORE_TYPES, type SagData } from '../sag/sag-data';
 import { toAccessAttributes } from '../sag/to-access-attributes';
 import { getAllowedValues } from './build-sag-filter';
@@ -202,6 +204,7 @@ export function createSagLoaders(
       buildSearchAuditEntries(await Promise.all([...returned.values()].map(decide)), {
         soegekriterier: { ...soegekriterier, [path]: union },
         cpr: getSearchedCpr(filter),
+        organisationer: getSearchedOrganisations(anyOf, SAG_ACCESS_PATHS.organisation),
       }),
     );
     return connections;

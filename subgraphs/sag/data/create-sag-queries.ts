@@ -3,8 +3,10 @@ import { parsePageArgs, toConnection, type Connection } from '../../kit/connecti
 import { BadUserInputError } from '../../kit/domain-error';
 import { assertUuid } from '../../kit/ids';
 import type { BitemporalStore, Filter, PointInTime } from '../../kit/store/bitemporal-store';
+import { getSearchedOrganisations } from '../../kit/audit/get-searched-organisations';
 import { assertBorger } from '../sag/assert-borger';
 import { assertPartCprFilter } from '../sag/assert-part-cpr-filter';
+import { SAG_ACCESS_PATHS } from '../sag/sag-access-paths';
 import { STORE_TYPES, type SagData } from '../sag/sag-data';
 import { toAccessAttributes } from '../sag/to-access-attributes';
 import { buildSagFilter, restrictFilter, type SagFilterInput } from './build-sag-filter';
@@ -83,11 +85,12 @@ export function createSagQueries(
     order: 'asc' | 'desc',
     soegekriterier: Record<string, unknown>,
   ): Promise<Connection<SagNode>> => {
+    const anyOf = await readAccess.getFilters();
     const found = await store.search<SagData>({
       type: STORE_TYPES.sag,
       at,
       filter,
-      anyOf: await readAccess.getFilters(),
+      anyOf,
       ...page,
       order,
     });
@@ -100,6 +103,7 @@ export function createSagQueries(
       buildSearchAuditEntries(await Promise.all(connection.nodes.map(decide)), {
         soegekriterier,
         cpr: getSearchedCpr(filter),
+        organisationer: getSearchedOrganisations(anyOf, SAG_ACCESS_PATHS.organisation),
       }),
     );
     return connection;

@@ -6,6 +6,7 @@ export interface AdgangslogPostNode {
   requestId: string;
   aktoer: string;
   organisation: string | null;
+  dataansvarlig: string | null;
   rolle: string | null;
   operation: AuditRecord['operation'];
   objektType: string;
@@ -22,6 +23,7 @@ export function toAdgangslogPost(record: AuditRecord): AdgangslogPostNode {
     requestId: record.requestId,
     aktoer: record.aktoer,
     organisation: record.organisation,
+    dataansvarlig: record.dataansvarlig,
     rolle: record.rolle,
     operation: record.operation,
     objektType: record.objektType,

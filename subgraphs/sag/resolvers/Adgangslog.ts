@@ -16,5 +16,10 @@ export const Adgangslog = {
     }),
 
   sag: async (parent: AdgangslogScope, _: unknown, context: SagContext) =>
-    (await findAdgangslogPoster(context.auditLog, context.caller, parent)).map(toAdgangslogPost),
+    (
+      await findAdgangslogPoster(context.auditLog, context.caller, parent, {
+        directory: context.directory,
+        token: context.token,
+      })
+    ).map(toAdgangslogPost),
 };

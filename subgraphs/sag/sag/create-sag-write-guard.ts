@@ -40,9 +40,18 @@ export function createSagWriteGuard(options: SagWriteGuardOptions): SagWriteGuar
     operation: AuditOperation,
     objekter: string[],
     cpr: string[],
+    dataansvarlig: string,
   ): Promise<never> => {
     await audit.record([
-      { operation, objektType: OBJEKT_TYPE, objekter, cpr, udfald: 'AFVIST', rolle: WRITE_ROLE },
+      {
+        operation,
+        objektType: OBJEKT_TYPE,
+        objekter,
+        cpr,
+        udfald: 'AFVIST',
+        rolle: WRITE_ROLE,
+        dataansvarlig,
+      },
     ]);
     throw new ForbiddenError();
   };
@@ -51,9 +60,9 @@ export function createSagWriteGuard(options: SagWriteGuardOptions): SagWriteGuar
     async assertMayCreate(uuid, data) {
       const cpr = getSagCpr(data);
       // Citizens and anonymous callers never write, whatever row access says about their CPR.
-      if (caller.kind !== 'BRUGER') return refuse('OPRET', [], cpr);
+      if (caller.kind !== 'BRUGER') return refuse('OPRET', [], cpr, data.organisation);
       const decision = await writeAccess.decide(toAccessAttributes(data));
-      if (!decision.allowed) return refuse('OPRET', [], cpr);
+      if (!decision.allowed) return refuse('OPRET', [], cpr, data.organisation);
       await audit.record([
         {
           operation: 'OPRET',
@@ -62,6 +71,7 @@ export function createSagWriteGuard(options: SagWriteGuardOptions): SagWriteGuar
           cpr,
           udfald: 'TILLADT',
           grant: decision.grant,
+          dataansvarlig: data.organisation,
         },
       ]);
     },
@@ -76,6 +86,7 @@ export function createSagWriteGuard(options: SagWriteGuardOptions): SagWriteGuar
           cpr: getSagCpr(current),
           udfald: 'AFVIST',
           rolle: WRITE_ROLE,
+          dataansvarlig: current.organisation,
         },
       ]);
       return false;
@@ -83,10 +94,12 @@ export function createSagWriteGuard(options: SagWriteGuardOptions): SagWriteGuar
 
     async assertMayChange(uuid, current, next) {
       const cpr = [...getSagCpr(current), ...getSagCpr(next)];
-      if (caller.kind !== 'BRUGER') return refuse('RET', [uuid], cpr);
+      // The organisation of a case never changes: `current` names the municipality concerned.
+      if (caller.kind !== 'BRUGER') return refuse('RET', [uuid], cpr, current.organisation);
       const before = await writeAccess.decide(toAccessAttributes(current));
       const after = await writeAccess.decide(toAccessAttributes(next));
-      if (!before.allowed || !after.allowed) return refuse('RET', [uuid], cpr);
+      if (!before.allowed || !after.allowed)
+        return refuse('RET', [uuid], cpr, current.organisation);
       await audit.record([
         {
           operation: 'RET',
@@ -95,6 +108,7 @@ export function createSagWriteGuard(options: SagWriteGuardOptions): SagWriteGuar
           cpr,
           udfald: 'TILLADT',
           grant: after.grant,
+          dataansvarlig: current.organisation,
         },
       ]);
     },
