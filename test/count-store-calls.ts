@@ -18,6 +18,7 @@ export function countStoreCalls(inner: BitemporalStore): CountedStore {
       'findByIds',
       'search',
       'findHistory',
+      'nextSequence',
       'ping',
       'close',
     ] as const) {

@@ -304,7 +304,7 @@ describe('who may see what, through the whole graph', () => {
     const denied = await tokenFor('boernesag');
     const query = `query ($uuid: ID!) { sag(uuid: $uuid) { titel parter { cpr } dokumenter { totalCount } } }`;
     const requests = Array.from({ length: 1000 }, (_, i) => i % 2 === 0);
-    const results: { allowed: boolean; sag: unknown }[] = [];
+    const results: { allowed: boolean; sag: unknown; errors: unknown }[] = [];
     const concurrency = 50;
     for (let i = 0; i < requests.length; i += concurrency) {
       results.push(
@@ -314,13 +314,16 @@ describe('who may see what, through the whole graph', () => {
               token: isAllowed ? allowed : denied,
               variables: { uuid: sag(1) },
             });
-            return { allowed: isAllowed, sag: body.data?.sag };
+            return { allowed: isAllowed, sag: body.data?.sag, errors: body.errors };
           }),
         )),
       );
     }
     expect(results).toHaveLength(1000);
     for (const result of results) {
+      // A denied case is answered like a missing one: null without an error. A failing request
+      // (an error, no data) must not pass as a denial.
+      expect(result.errors).toBeUndefined();
       if (result.allowed) {
         expect(result.sag).toMatchObject({
           titel: expect.stringContaining('tilbygning'),

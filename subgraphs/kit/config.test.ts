@@ -1,5 +1,5 @@
 import { AUTH_ENV } from './auth/testing/auth-env';
-import { ConfigError, loadServiceConfig, readBoolean } from './config';
+import { assertDurableStore, ConfigError, loadServiceConfig, readBoolean } from './config';
 
 const service = { name: 'organisation', defaultPort: 4001 };
 
@@ -33,7 +33,22 @@ describe('loadServiceConfig', () => {
       store: { kind: 'embedded', journalFile: null },
       shutdownGraceMs: 5000,
       tracing: { otlpTracesUrl: null },
+      allowMemoryStore: false,
     });
+  });
+
+  it('reads extra role prefixes and refuses one that is not a URI prefix', () => {
+    const config = loadServiceConfig(
+      { ...AUTH_ENV, AUTH_ROLE_PREFIXES: 'http://kombit.dk/roles/usersystemrole/, urn:roller:' },
+      service,
+    );
+    expect(config.auth.rolePrefixes).toEqual([
+      'http://kombit.dk/roles/usersystemrole/',
+      'urn:roller:',
+    ]);
+    expect(() => loadServiceConfig({ ...AUTH_ENV, AUTH_ROLE_PREFIXES: 'kombit' }, service)).toThrow(
+      expect.objectContaining({ problems: [expect.stringContaining('AUTH_ROLE_PREFIXES')] }),
+    );
   });
 
   it('reads the shutdown grace period and the trace collector', () => {
@@ -68,6 +83,27 @@ describe('loadServiceConfig', () => {
       kind: 'embedded',
       journalFile: '/var/lib/graf/organisation.jsonl',
     });
+  });
+
+  it('refuses an in-memory store in production unless ALLOW_MEMORY_STORE says so', () => {
+    const production = { ...AUTH_ENV, NODE_ENV: 'production' };
+    expect(() =>
+      assertDurableStore(loadServiceConfig(production, service), 'organisation'),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [expect.stringMatching(/STORE_DIR.*ALLOW_MEMORY_STORE=true/)],
+      }),
+    );
+    for (const env of [
+      { ...production, STORE_DIR: '/var/lib/graf' },
+      { ...production, STORE: 'mongodb', MONGODB_URI: 'mongodb://db:27017' },
+      { ...production, ALLOW_MEMORY_STORE: 'true' },
+      { ...AUTH_ENV },
+    ]) {
+      expect(() =>
+        assertDurableStore(loadServiceConfig(env, service), 'organisation'),
+      ).not.toThrow();
+    }
   });
 
   it('reports every problem at once', () => {

@@ -17,6 +17,12 @@ export interface AuthConfig {
   algorithms: string[];
   /** AUTH_REQUIRED=false lets requests without a token in as the anonymous caller. @default true */
   required: boolean;
+  /**
+   * AUTH_ROLE_PREFIXES: comma-separated URI prefixes (ending in `/` or `:`) under which a privilege names a role of this
+   * graph (`<prefix>sag_laes/1`); a role URI under none of them makes the token invalid.
+   * @default DEFAULT_ROLE_PREFIXES (['http://kombit.dk/roles/usersystemrole/'])
+   */
+  rolePrefixes?: string[];
 }
 
 const ALGORITHMS = [
@@ -54,12 +60,21 @@ export function readAuthConfig(env: Env, problems: string[]): AuthConfig {
   if (unknown.length > 0 || algorithms.length === 0) {
     problems.push(`AUTH_ALGORITHMS must be a list of ${ALGORITHMS.join(', ')}`);
   }
+  // Left out unless set, so the default lives in one place (DEFAULT_ROLE_PREFIXES).
+  const rolePrefixes = env.AUTH_ROLE_PREFIXES ? readList(env.AUTH_ROLE_PREFIXES) : undefined;
+  if (
+    rolePrefixes !== undefined &&
+    (rolePrefixes.length === 0 || rolePrefixes.some((p) => !/^[a-z][a-z0-9+.-]*:\S*[/:]$/i.test(p)))
+  ) {
+    problems.push('AUTH_ROLE_PREFIXES must be a list of URIs, each ending in "/" or ":"');
+  }
   return {
     jwksUrl: jwksUrl ?? '',
     issuer,
     audience,
     algorithms,
     required: readBoolean(env, 'AUTH_REQUIRED', true, problems),
+    ...(rolePrefixes ? { rolePrefixes } : {}),
   };
 }
 
@@ -79,6 +94,12 @@ export interface ServiceConfig {
   shutdownGraceMs: number;
   /** Span export (OTEL_EXPORTER_OTLP_ENDPOINT). */
   tracing: TracingConfig;
+  /**
+   * ALLOW_MEMORY_STORE=true: a production service may keep its store and access log in memory
+   * (everything is lost on restart). Without it, production refuses to start in memory; see
+   * `assertDurableStore`. @default false
+   */
+  allowMemoryStore: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -180,8 +201,8 @@ export function readStoreConfig(env: Env, serviceName: string, problems: string[
 
 /**
  * The settings every service shares: PORT, HOST, LOG_LEVEL, NODE_ENV, the store
- * (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE), SHUTDOWN_GRACE_MS and
- * OTEL_EXPORTER_OTLP_ENDPOINT. Problems are collected in
+ * (STORE=embedded|mongodb, STORE_DIR, MONGODB_URI, MONGODB_DATABASE, ALLOW_MEMORY_STORE),
+ * SHUTDOWN_GRACE_MS and OTEL_EXPORTER_OTLP_ENDPOINT. Problems are collected in
  * `problems` so the caller can add its own and throw one ConfigError.
  */
 export function readServiceConfig(
@@ -203,7 +224,27 @@ export function readServiceConfig(
     auth: readAuthConfig(env, problems),
     shutdownGraceMs: readShutdownGraceMs(env, problems),
     tracing: readTracingConfig(env, problems),
+    allowMemoryStore: readBoolean(env, 'ALLOW_MEMORY_STORE', false, problems),
   };
+}
+
+/** True when the store (and the access log beside it) lives in memory only. */
+export function isMemoryStore(store: StoreConfig): boolean {
+  return store.kind === 'embedded' && store.journalFile === null;
+}
+
+/**
+ * For a service that keeps data: in production, an in-memory store would lose every case and
+ * every access log record on restart without a word, so it is refused unless ALLOW_MEMORY_STORE
+ * says so. Throws a ConfigError whose one problem names the settings.
+ */
+export function assertDurableStore(config: ServiceConfig, service: string): void {
+  if (config.production && isMemoryStore(config.store) && !config.allowMemoryStore) {
+    throw new ConfigError(service, [
+      'NODE_ENV=production refuses an in-memory store and access log: set STORE_DIR (embedded ' +
+        'journal) or STORE=mongodb with MONGODB_URI, or ALLOW_MEMORY_STORE=true to run in memory',
+    ]);
+  }
 }
 
 /** Service settings alone, for a service that has no settings of its own. */

@@ -1,6 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -21,6 +20,7 @@ import { sendGraphQLError, sendJson } from './http/send-json';
 import type { Logger } from './logger';
 import { parsePointInTime, type PointInTime } from './point-in-time';
 import { getRequestId } from './request-id';
+import { readIdempotencyKey } from './store/idempotency/read-idempotency-key';
 import { createHttpService } from './http/create-http-service';
 import { createGraphQLMetricsPlugin } from './metrics/create-graphql-metrics-plugin';
 import { createMetricsRegistry } from './metrics/create-metrics-registry';
@@ -46,6 +46,11 @@ export interface RequestContext {
    * every request the server handles; absent only from contexts built by hand.
    */
   trace?: TraceContext;
+  /**
+   * The request's `Idempotency-Key` header (see `runIdempotent`), null without one. Set for
+   * every request the server handles; absent only from contexts built by hand.
+   */
+  idempotencyKey?: string | null;
 }
 
 /** Handles a non-GraphQL route; resolves true when it answered the request. */
@@ -220,7 +225,6 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Traces are only for Apollo's hosted tooling, which this project does not use.
       ApolloServerPluginInlineTraceDisabled(),
@@ -235,6 +239,7 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     const requestId = getRequestId(req.headers);
     const trace = createTraceContext(req.headers);
     const { caller, token } = await options.authenticate(req.headers);
+    const idempotencyKey = readIdempotencyKey(req.headers);
     return {
       requestId,
       logger: options.logger.child({ requestId, traceId: trace.traceId }),
@@ -242,6 +247,7 @@ export async function createSubgraphServer<TContext extends RequestContext>(
       caller,
       token,
       trace,
+      idempotencyKey,
     };
   }
 
@@ -254,7 +260,14 @@ export async function createSubgraphServer<TContext extends RequestContext>(
     httpServer,
     listen: service.listen,
     startDraining: service.startDraining,
-    stop: () => apollo.stop(),
+    // Every request that reached a resolver is answered before Apollo stops executing.
+    stop: async () => {
+      try {
+        await service.close();
+      } finally {
+        await apollo.stop();
+      }
+    },
     metrics,
     useTracer: tracing.useTracer,
   };

@@ -42,7 +42,6 @@ export async function runService(options: RunServiceOptions): Promise<string> {
   const { server, logger, tracer } = options;
   if (tracer) server.useTracer?.(tracer);
   const url = await server.listen(options.port, options.host);
-  logger.info({ url }, 'listening');
   let stopping = false;
   const fail = (message: string, error?: unknown): never => {
     logger.error(
@@ -74,6 +73,9 @@ export async function runService(options: RunServiceOptions): Promise<string> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Only now: a supervisor may signal the moment it reads this line, and a signal before the
+  // handlers are in place would kill the process without a drain.
+  logger.info({ url }, 'listening');
   return url;
 }
 

@@ -2,7 +2,7 @@ import type { AuditLog } from './audit/audit-log';
 import { openAuditLog } from './audit/open-audit-log';
 import type { Authenticator } from './auth/create-authenticator';
 import { createAuthenticatorFromConfig } from './auth/create-authenticator-from-config';
-import type { ServiceConfig } from './config';
+import { assertDurableStore, isMemoryStore, type ServiceConfig } from './config';
 import type { SubgraphServer } from './create-subgraph-server';
 import { createLogger, type Logger } from './logger';
 import { measureStore } from './metrics/measure-store';
@@ -49,15 +49,19 @@ async function purgeAuditLog(log: AuditLog, retentionMs: number, logger: Logger)
 }
 
 /**
- * The entry point of a subgraph that keeps one store (and, with `audit`, an access log): open
- * them, seed when configured, serve, and close the store and then the access log after the drain
+ * The entry point of a subgraph that keeps one store (and, with `audit`, an access log): refuse
+ * an in-memory store in production (see `assertDurableStore`), open them, seed when configured, serve, and close the store and then the access log after the drain
  * on shutdown (or at once if startup fails after they opened). Expired access log records are
  * purged at start and once a day. Store calls are timed into the server's /metrics; spans are
  * exported when a collector is configured.
  */
 export async function runStoredSubgraph(options: RunStoredSubgraphOptions): Promise<void> {
   const { config, audit } = options;
+  assertDurableStore(config, options.name);
   const logger = createLogger({ name: options.name, level: config.logLevel });
+  if (config.production && isMemoryStore(config.store)) {
+    logger.warn('ALLOW_MEMORY_STORE=true: the store and access log are lost on restart');
+  }
   const store = await openStore(config.store, { indexes: options.indexes });
   let auditLog: AuditLog | undefined;
   let purgeTimer: NodeJS.Timeout | undefined;

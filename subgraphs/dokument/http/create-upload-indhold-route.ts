@@ -7,6 +7,7 @@ import type { BitemporalStore } from '../../kit/store/bitemporal-store';
 import { registerUpload } from '../indhold/register-upload';
 import { BadUserInputError, DomainError, ForbiddenError } from '../../kit/domain-error';
 import { sendJson } from '../../kit/http/send-json';
+import { runIdempotent } from '../../kit/store/idempotency/run-idempotent';
 
 export const INDHOLD_PATH = '/indhold';
 export const SHA256_HEADER = 'x-content-sha256';
@@ -45,7 +46,8 @@ function refuse(res: ServerResponse, error: DomainError): never {
  * `dokument:skriv` in some group may upload (403 FORBIDDEN otherwise, before any byte is stored);
  * which case the content may be filed on is decided when a document is created with it. The
  * content is the uploader's: only they may attach it, within the attach window, and it is removed
- * when no document holds it after the TTL (see indhold/).
+ * when no document holds it after the TTL (see indhold/). With an `Idempotency-Key`, a retry of
+ * the same file (same SHA-256 and media type) answers the first upload and stores nothing.
  */
 export function createUploadIndholdRoute(deps: {
   /** Where the upload's owner is recorded. */
@@ -82,36 +84,57 @@ export function createUploadIndholdRoute(deps: {
     if (Number.isFinite(declared) && declared > deps.maxContentBytes) {
       refuse(res, new PayloadTooLargeError(deps.maxContentBytes));
     }
-    let written;
-    try {
-      written = await deps.contentStore.write(req, {
-        maxBytes: deps.maxContentBytes,
-        expectedSha256: expected,
-        mimetype,
-      });
-    } catch (error) {
-      if (error instanceof DomainError) refuse(res, error);
-      throw error;
-    }
-    try {
-      await registerUpload(deps.store, {
-        id: written.id,
-        ejer: getAktoer(context.caller),
-        tid: deps.now(),
-      });
-    } catch (error) {
-      // Content without an owner could be attached by no one: it is not kept.
-      await deps.contentStore.remove(written.id);
-      throw error;
-    }
-    // A content id is a key to the file until it is filed: never logged at info.
-    context.logger.info({ stoerrelse: written.size, mimetype: written.mimetype }, 'content stored');
-    sendJson(res, 201, {
-      indholdId: written.id,
-      sha256: written.sha256,
-      stoerrelse: written.size,
-      mimetype: written.mimetype,
-    });
+    let read = false;
+    const upload = async () => {
+      read = true;
+      let written;
+      try {
+        written = await deps.contentStore.write(req, {
+          maxBytes: deps.maxContentBytes,
+          expectedSha256: expected,
+          mimetype,
+        });
+      } catch (error) {
+        if (error instanceof DomainError) refuse(res, error);
+        throw error;
+      }
+      try {
+        await registerUpload(deps.store, {
+          id: written.id,
+          ejer: getAktoer(context.caller),
+          tid: deps.now(),
+        });
+      } catch (error) {
+        // Content without an owner could be attached by no one: it is not kept.
+        await deps.contentStore.remove(written.id);
+        throw error;
+      }
+      // A content id is a key to the file until it is filed: never logged at info.
+      context.logger.info(
+        { stoerrelse: written.size, mimetype: written.mimetype },
+        'content stored',
+      );
+      return {
+        indholdId: written.id,
+        sha256: written.sha256,
+        stoerrelse: written.size,
+        mimetype: written.mimetype,
+      };
+    };
+    const answer = await runIdempotent(
+      {
+        store: deps.store,
+        key: context.idempotencyKey ?? null,
+        scope: getAktoer(context.caller),
+        operation: 'upload',
+        input: { sha256: expected.toLowerCase(), mimetype },
+        now: deps.now,
+      },
+      upload,
+    );
+    // A retry answered from its key: the body was not read, so the connection cannot be reused.
+    if (!read) res.setHeader('connection', 'close');
+    sendJson(res, 201, answer);
     return true;
   };
 }

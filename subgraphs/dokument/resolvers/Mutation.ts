@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { getAktoer } from '../../kit/auth/caller';
+import { runIdempotent } from '../../kit/store/idempotency/run-idempotent';
 import { moveContextTo, type DokumentContext } from '../context';
 import { toDokumentNode } from '../data/to-dokument-node';
 import type { OpretDokumentInput } from '../dokument/create-dokument';
@@ -10,29 +12,42 @@ export const Mutation = {
     _: unknown,
     args: { input: OpretDokumentInput },
     context: DokumentContext,
+    info: GraphQLResolveInfo,
   ) => {
     const tid = context.now();
-    const created = await fileDokument(
-      {
-        store: context.store,
-        contentStore: context.contentStore,
-        access: context,
-        attachWindowMs: context.contentAttachWindowMs,
-      },
-      args.input,
-      { aktoer: getAktoer(context.caller), tid },
-    );
-    const aktoer = getAktoer(context.caller);
-    await markIndholdAttached(
-      context.store,
-      created.data.varianter.flatMap((variant) => variant.dele.map((del) => del.indholdId)),
-      { aktoer, tid },
-    ).catch((error: unknown) => {
-      // The document is filed; the sweep finds it before it removes any of its content.
-      context.logger.warn(
-        { err: { type: error instanceof Error ? error.name : typeof error } },
-        'content not marked as attached',
+    // Once per Idempotency-Key: a retry answers the document the first request filed.
+    const idempotency = {
+      store: context.store,
+      key: context.idempotencyKey ?? null,
+      scope: getAktoer(context.caller),
+      operation: `${info.fieldName}:${info.path.key}`,
+      input: args,
+      now: context.now,
+    };
+    const created = await runIdempotent(idempotency, async () => {
+      const created = await fileDokument(
+        {
+          store: context.store,
+          contentStore: context.contentStore,
+          access: context,
+          attachWindowMs: context.contentAttachWindowMs,
+        },
+        args.input,
+        { aktoer: getAktoer(context.caller), tid },
       );
+      const aktoer = getAktoer(context.caller);
+      await markIndholdAttached(
+        context.store,
+        created.data.varianter.flatMap((variant) => variant.dele.map((del) => del.indholdId)),
+        { aktoer, tid },
+      ).catch((error: unknown) => {
+        // The document is filed; the sweep finds it before it removes any of its content.
+        context.logger.warn(
+          { err: { type: error instanceof Error ? error.name : typeof error } },
+          'content not marked as attached',
+        );
+      });
+      return created;
     });
     moveContextTo(context, tid);
     context.logger.info({ dokument: created.uuid }, 'dokument created');

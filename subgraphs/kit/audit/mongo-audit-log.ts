@@ -1,4 +1,5 @@
-import { MongoClient } from 'mongodb';
+import type { MongoClient } from 'mongodb';
+import { createMongoClient } from '../store/mongo-store';
 import type { AuditLog, AuditPage, AuditQuery, AuditRecord } from './audit-log';
 import { assertRetentionMs } from './assert-retention-ms';
 import { encodeAuditCursor } from './audit-cursor';
@@ -16,7 +17,13 @@ import {
 } from './mongo-audit-query';
 
 export interface MongoAuditLogOptions {
-  uri: string;
+  /** The server, for a client of the log's own (closed by `close`). */
+  uri?: string;
+  /**
+   * A client shared with the process's other MongoDB adapters, used instead of `uri`; whoever
+   * made it connects and closes it (`close` leaves it open).
+   */
+  client?: MongoClient;
   database: string;
   /** Records older than this are never returned; a TTL index removes them. */
   retentionMs: number;
@@ -41,14 +48,12 @@ export async function createMongoAuditLog(options: MongoAuditLogOptions): Promis
   const retentionMs = assertRetentionMs(options.retentionMs);
   const now = options.now ?? (() => new Date());
   const name = options.collection ?? 'adgangslog';
-  const client = new MongoClient(options.uri, {
-    writeConcern: { w: 'majority' },
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-  });
+  const ownsClient = options.client === undefined;
+  const client = options.client ?? createMongoClient(options);
   const db = client.db(options.database);
   const collection = db.collection<AuditDocument>(name);
   try {
-    await client.connect();
+    if (ownsClient) await client.connect();
     await collection.createIndexes(buildIndexSpecs());
     const ttlSeconds = getTtlSeconds(retentionMs);
     const stale = findStaleTtlIndex(await collection.indexes(), ttlSeconds);
@@ -56,7 +61,7 @@ export async function createMongoAuditLog(options: MongoAuditLogOptions): Promis
     if (stale !== null) await db.command(buildTtlCollMod(name, stale, ttlSeconds));
     else await collection.createIndexes([buildTtlIndexSpec(ttlSeconds)]);
   } catch (error) {
-    await client.close();
+    if (ownsClient) await client.close();
     throw error;
   }
 
@@ -91,7 +96,7 @@ export async function createMongoAuditLog(options: MongoAuditLogOptions): Promis
     },
 
     async close(): Promise<void> {
-      await client.close();
+      if (ownsClient) await client.close();
     },
   };
 }

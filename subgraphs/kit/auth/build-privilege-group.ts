@@ -1,6 +1,7 @@
 import { FOELSOMHEDER, ROLES, type Foelsomhed, type PrivilegeGroup, type Role } from './caller';
 import { InvalidPrivilegesError } from './invalid-privileges-error';
 import { isKleRestriction } from './parse-kle-restriction';
+import { DEFAULT_ROLE_PREFIXES, type PrivilegeReadOptions } from './role-prefixes';
 
 const CVR = /^\d{8}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,15 +15,29 @@ export interface RawPrivilegeGroup {
   foelsomhed: string[] | null;
 }
 
+/** A privilege that names a namespace (a URL or a URN), not a bare role name. */
+function isUri(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^urn:/i.test(value);
+}
+
 /**
- * Maps a privilege value to a role: the role itself (`sag:laes`) or a KOMBIT-style URI ending in
- * the role with `_` for `:` and an optional version (`http://…/roles/usersystemrole/sag_laes/1`).
- * Anything else is not a role of this graph and is ignored.
+ * Maps a privilege value to a role: the role itself (`sag:laes`), or a URI under one of
+ * `rolePrefixes` naming the role with `_` for `:` and an optional version
+ * (`http://kombit.dk/roles/usersystemrole/sag_laes/1`). A bare name or a URI under a prefix that
+ * names no role of this graph (another user system's role) is ignored: null. A URI under no
+ * configured prefix is refused: the same role name in another namespace is another system's, and
+ * a token claiming it is not one this graph understands.
  */
-export function toRole(privilege: string): Role | null {
+export function toRole(
+  privilege: string,
+  rolePrefixes: readonly string[] = DEFAULT_ROLE_PREFIXES,
+): Role | null {
   const value = privilege.trim();
   if ((ROLES as readonly string[]).includes(value)) return value as Role;
-  const match = /\/([a-z]+)[_:]([a-z]+)(?:\/\d+)?\/?$/.exec(value);
+  if (!isUri(value)) return null;
+  const prefix = rolePrefixes.find((p) => value.startsWith(p));
+  if (prefix === undefined) throw new InvalidPrivilegesError('A role outside the known namespaces');
+  const match = /^([a-z]+)_([a-z]+)(?:\/\d+)?\/?$/.exec(value.slice(prefix.length));
   if (!match) return null;
   const role = `${match[1]}:${match[2]}`;
   return (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
@@ -48,7 +63,11 @@ function toFoelsomhed(value: string): Foelsomhed {
  * Validates one group. Malformed values make the whole claim invalid rather than being dropped,
  * because dropping a restriction would widen the grant.
  */
-export function buildPrivilegeGroup(raw: RawPrivilegeGroup, index: number): PrivilegeGroup {
+export function buildPrivilegeGroup(
+  raw: RawPrivilegeGroup,
+  index: number,
+  options: PrivilegeReadOptions = {},
+): PrivilegeGroup {
   if (!CVR.test(raw.cvr)) throw new InvalidPrivilegesError('A privilege group has no valid CVR');
   const kle = raw.kle?.map((k) => k.trim()) ?? null;
   if (kle?.some((k) => !isKleRestriction(k))) {
@@ -65,6 +84,10 @@ export function buildPrivilegeGroup(raw: RawPrivilegeGroup, index: number): Priv
     const levels = raw.foelsomhed.map(toFoelsomhed).map((l) => FOELSOMHEDER.indexOf(l));
     foelsomhed = FOELSOMHEDER[Math.max(...levels)] ?? null;
   }
-  const roles = [...new Set(raw.roles.map(toRole).filter((r): r is Role => r !== null))];
+  const roles = [
+    ...new Set(
+      raw.roles.map((r) => toRole(r, options.rolePrefixes)).filter((r): r is Role => r !== null),
+    ),
+  ];
   return { id: `${raw.cvr}#${index + 1}`, cvr: raw.cvr, roles, kle, enheder, foelsomhed };
 }

@@ -12,6 +12,7 @@ export function createAuthenticatorFromConfig(config: AuthConfig): Authenticator
         issuer: config.issuer,
         audience: config.audience,
         algorithms: config.algorithms,
+        rolePrefixes: config.rolePrefixes,
       }),
     ),
     required: config.required,

@@ -5,6 +5,7 @@ import { createHttpOrganisationDirectory } from './create-http-organisation-dire
 const ORG = '78f0e414-e7c8-5349-ba36-51ef76ee671d';
 const TEKNIK = '8e3cabca-35fe-519e-905c-15c025fe723d';
 const BYG = '19f114f9-be8b-5fdf-a73d-9f5878e8f4c1';
+const METTE = '10372946-d8d3-55bb-814c-92ec9cd84bf3';
 
 interface Seen {
   authorization: string | undefined;
@@ -24,6 +25,11 @@ const organisationSubgraph: Handler = (seen, res) => {
   if (seen.query.includes('organisationer')) {
     const nodes = seen.variables.cvr === '29189625' ? [{ uuid: ORG }] : [];
     return sendJson(res, 200, { data: { organisationer: { nodes } } });
+  }
+  if (seen.query.includes('bruger(')) {
+    const bruger =
+      seen.variables.uuid === METTE ? { uuid: METTE, organisation: { uuid: ORG } } : null;
+    return sendJson(res, 200, { data: { bruger } });
   }
   const known = seen.variables.uuid === TEKNIK || seen.variables.uuid === BYG;
   if (!known) return sendJson(res, 200, { data: { organisationEnhed: null } });
@@ -83,6 +89,17 @@ describe('createHttpOrganisationDirectory', () => {
       null,
     );
     expect(await directory.findEnhedOrganisation('not-a-uuid', 't')).toBeNull();
+    expect(seen).toHaveLength(2);
+  });
+
+  it("finds a user's organisation, answers null for an unknown user, and asks nothing for a non-uuid", async () => {
+    const directory = createHttpOrganisationDirectory({ url });
+    expect(await directory.findBrugerOrganisation(METTE, 'token-a')).toBe(ORG);
+    expect(await directory.findBrugerOrganisation(METTE, 'token-b')).toBe(ORG);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ authorization: 'Bearer token-a', variables: { uuid: METTE } });
+    expect(await directory.findBrugerOrganisation(BYG, 't')).toBeNull();
+    expect(await directory.findBrugerOrganisation('{"$gt":""}', 't')).toBeNull();
     expect(seen).toHaveLength(2);
   });
 

@@ -44,6 +44,8 @@ const ENHED_ORGANISATION_QUERY = `query($uuid: ID!) {
   organisationEnhed(uuid: $uuid) { uuid organisation { uuid } }
 }`;
 
+const BRUGER_ORGANISATION_QUERY = `query($uuid: ID!) { bruger(uuid: $uuid) { uuid organisation { uuid } } }`;
+
 const CVR = /^\d{8}$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -82,6 +84,18 @@ function readEnhedOrganisation(data: Record<string, unknown>): string | null {
   const { organisation } = enhed;
   if (!isRecord(organisation) || !isUuid(organisation.uuid)) {
     throw new TypeError('organisationEnhed has no organisation');
+  }
+  return organisation.uuid.toLowerCase();
+}
+
+/** The organisation of the user in a `bruger` answer; null when the user is unknown. */
+function readBrugerOrganisation(data: Record<string, unknown>): string | null {
+  const bruger = data.bruger;
+  if (bruger === null) return null;
+  if (!isRecord(bruger) || !isUuid(bruger.uuid)) throw new TypeError('bruger has no uuid');
+  const { organisation } = bruger;
+  if (!isRecord(organisation) || !isUuid(organisation.uuid)) {
+    throw new TypeError('bruger has no organisation');
   }
   return organisation.uuid.toLowerCase();
 }
@@ -157,6 +171,19 @@ export function createHttpOrganisationDirectory(
       const organisation = readAnswer(
         await ask(ENHED_ORGANISATION_QUERY, { uuid: enhed }, token),
         readEnhedOrganisation,
+      );
+      if (organisation !== null) cache.set(key, organisation);
+      return organisation;
+    },
+
+    async findBrugerOrganisation(bruger, token) {
+      if (!isUuid(bruger)) return null;
+      const key = `brugerOrganisation:${bruger.toLowerCase()}`;
+      const cached = cache.get(key);
+      if (typeof cached === 'string') return cached;
+      const organisation = readAnswer(
+        await ask(BRUGER_ORGANISATION_QUERY, { uuid: bruger }, token),
+        readBrugerOrganisation,
       );
       if (organisation !== null) cache.set(key, organisation);
       return organisation;

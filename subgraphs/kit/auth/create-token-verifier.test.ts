@@ -84,24 +84,31 @@ describe('createTokenVerifier', () => {
   it('follows key rotation through the JWKS endpoint and bounds fetches for unknown key ids', async () => {
     const next = await createTestIssuer({ privateJwk: await generateIssuerKey() });
     const jwks = await startJwksServer(issuer.jwks);
+    // jose times its cooldown with Date.now: a clock of the test's own, so no step depends on
+    // how fast the machine runs it.
+    let clock = Date.now();
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => clock);
     try {
       const verify = createTokenVerifier({
         jwks: jwks.url,
         issuer: issuer.issuer,
         audience: issuer.audience,
         algorithms: ['RS256'],
-        jwksCooldownMs: 300,
+        jwksCooldownMs: 30_000,
       });
       await expect(verify(await issuer.sign({ sub: 'a' }))).resolves.toMatchObject({
         subject: 'a',
       });
       expect(jwks.fetches()).toBe(1);
 
-      // The issuer rotates: its endpoint now serves both keys, and once the cooldown has passed a
-      // token with the new key id makes the verifier fetch once more.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The issuer rotates: its endpoint now serves both keys. Within the cooldown a token with
+      // the new key id is refused without a fetch; once it has passed, the verifier fetches once.
       jwks.setKeys({ keys: [...issuer.jwks.keys, ...next.jwks.keys] });
       const rotated = await next.sign({ sub: 'b' }, { kid: next.jwks.keys[0]?.kid });
+      clock += 29_999;
+      await expect(verify(rotated)).rejects.toBeInstanceOf(UnauthenticatedError);
+      expect(jwks.fetches()).toBe(1);
+      clock += 1;
       await expect(verify(rotated)).resolves.toMatchObject({ subject: 'b' });
       const afterRotation = jwks.fetches();
       expect(afterRotation).toBe(2);
@@ -114,6 +121,7 @@ describe('createTokenVerifier', () => {
       expect(results.every((r) => r.status === 'rejected')).toBe(true);
       expect(jwks.fetches()).toBe(afterRotation);
     } finally {
+      now.mockRestore();
       await jwks.close();
     }
   });

@@ -32,6 +32,8 @@ export interface TokenVerifierOptions {
   jwksCooldownMs?: number;
   /** @default 5000 */
   jwksTimeoutMs?: number;
+  /** Role URI prefixes that name this graph's roles. @default DEFAULT_ROLE_PREFIXES */
+  rolePrefixes?: readonly string[];
 }
 
 /** Verifies a bearer token and returns the caller it describes. */
@@ -63,7 +65,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         clockTolerance: options.clockToleranceSeconds ?? 30,
         requiredClaims: ['exp', 'sub'],
       });
-      return getCaller(payload);
+      return getCaller(payload, { rolePrefixes: options.rolePrefixes });
     } catch {
       throw new UnauthenticatedError();
     }

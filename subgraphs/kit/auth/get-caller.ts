@@ -3,6 +3,7 @@ import type { Caller, PrivilegeGroup } from './caller';
 import { InvalidPrivilegesError } from './invalid-privileges-error';
 import { parseBasicPrivilegeProfile } from './parse-basic-privilege-profile';
 import { parsePrivilegeClaim } from './parse-privilege-claim';
+import type { PrivilegeReadOptions } from './role-prefixes';
 
 /** Claims that carry the OIO Basic Privilege Profile (base64 XML). */
 export const BPP_CLAIMS = [
@@ -21,7 +22,7 @@ const CPR = /^\d{10}$/;
  * CPR claim on it is ignored); one with only a CPR number is a citizen; one with neither is a
  * user with no privileges. Throws InvalidPrivilegesError for claims that cannot be read.
  */
-export function getCaller(payload: JWTPayload): Caller {
+export function getCaller(payload: JWTPayload, options: PrivilegeReadOptions = {}): Caller {
   const subject = payload.sub;
   if (typeof subject !== 'string' || subject.length === 0 || subject.length > 256) {
     throw new InvalidPrivilegesError('The token has no subject');
@@ -30,7 +31,7 @@ export function getCaller(payload: JWTPayload): Caller {
   let hasPrivileges = false;
   if (payload[PRIVILEGE_CLAIM] !== undefined) {
     hasPrivileges = true;
-    groups.push(...parsePrivilegeClaim(payload[PRIVILEGE_CLAIM]));
+    groups.push(...parsePrivilegeClaim(payload[PRIVILEGE_CLAIM], options));
   }
   for (const claim of BPP_CLAIMS) {
     const value = payload[claim];
@@ -40,7 +41,7 @@ export function getCaller(payload: JWTPayload): Caller {
     // Ids count on across claims, so every group of the token keeps its own name.
     const offset = groups.length;
     groups.push(
-      ...parseBasicPrivilegeProfile(value).map((g, i) => ({
+      ...parseBasicPrivilegeProfile(value, options).map((g, i) => ({
         ...g,
         id: `${g.cvr}#${offset + i + 1}`,
       })),

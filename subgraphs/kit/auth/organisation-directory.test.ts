@@ -14,6 +14,13 @@ describe('createStaticOrganisationDirectory', () => {
     organisationer: { '11111111': ORG_A, '22222222': ORG_B },
     enheder: { [ROOT]: null, [X]: ROOT, [X1]: X, [B0]: null, [B1]: B0 },
     rodenheder: { [ROOT]: ORG_A, [B0]: ORG_B },
+    brugere: { [X1]: ORG_A },
+  });
+
+  it("finds a user's organisation; null for an unknown user or a key of Object.prototype", async () => {
+    expect(await directory.findBrugerOrganisation(X1, null)).toBe(ORG_A);
+    expect(await directory.findBrugerOrganisation(X, null)).toBeNull();
+    expect(await directory.findBrugerOrganisation('constructor', null)).toBeNull();
   });
 
   it("finds a unit's organisation through its root, at any depth", async () => {

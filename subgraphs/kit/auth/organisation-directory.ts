@@ -11,6 +11,8 @@ export interface OrganisationDirectory {
   findEnhedSubtree(enhed: string, token: string | null): Promise<string[]>;
   /** The uuid of the organisation the unit belongs to; null when the unit is unknown. */
   findEnhedOrganisation(enhed: string, token: string | null): Promise<string | null>;
+  /** The uuid of the organisation employing the user; null when the user is unknown. */
+  findBrugerOrganisation(bruger: string, token: string | null): Promise<string | null>;
 }
 
 export interface StaticDirectoryData {
@@ -23,6 +25,8 @@ export interface StaticDirectoryData {
    * the root's organisation. @default {} (no unit's organisation is known)
    */
   rodenheder?: Record<string, string>;
+  /** User uuid → the uuid of the organisation employing the user. @default {} */
+  brugere?: Record<string, string>;
 }
 
 /** A directory over fixed data: for tests and for services whose seed knows the tree. */
@@ -54,6 +58,10 @@ export function createStaticOrganisationDirectory(
       const root = findRoot(enhed);
       const rodenheder = data.rodenheder ?? {};
       return root !== null && Object.hasOwn(rodenheder, root) ? (rodenheder[root] ?? null) : null;
+    },
+    findBrugerOrganisation: async (bruger) => {
+      const brugere = data.brugere ?? {};
+      return Object.hasOwn(brugere, bruger) ? (brugere[bruger] ?? null) : null;
     },
     findEnhedSubtree: async (enhed) => {
       if (!(enhed in data.enheder)) return [];

@@ -15,6 +15,14 @@ function profile(namespace: string, groups: string): string {
   );
 }
 
+/** One group of Jammerbugt's holding `content`. */
+function group(content: string): string {
+  return profile(
+    BPP_NAMESPACES[0],
+    `<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:29189625">${content}</PrivilegeGroup>`,
+  );
+}
+
 const GROUPS =
   `<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:29189625">` +
   `<Privilege>http://kombit.dk/roles/usersystemrole/sag_laes/1</Privilege>` +
@@ -99,7 +107,77 @@ describe('parseBasicPrivilegeProfile', () => {
           `<Constraint Name="http://sts.kombit.dk/constraints/KLE/1">27.*</Constraint></PrivilegeGroup>`,
       ),
     ],
+    [
+      'a constraint nested in a privilege (dropping it would widen the grant)',
+      group(
+        `<Privilege>http://kombit.dk/roles/usersystemrole/sag_laes/1` +
+          `<Constraint Name="http://sts.kombit.dk/constraints/KLE/1">02.*</Constraint></Privilege>`,
+      ),
+    ],
+    [
+      'a constraint inside a wrapper element',
+      group(
+        `<Privilege>http://kombit.dk/roles/usersystemrole/sag_laes/1</Privilege>` +
+          `<Constraints><Constraint Name="http://sts.kombit.dk/constraints/KLE/1">02.*</Constraint>` +
+          `</Constraints>`,
+      ),
+    ],
+    [
+      'a group wrapped in an unknown element',
+      profile(BPP_NAMESPACES[0], `<Groups>${GROUPS}</Groups>`),
+    ],
+    [
+      'an unknown attribute on a group',
+      profile(
+        BPP_NAMESPACES[0],
+        `<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:29189625" Foelsomhed="x">` +
+          `<Privilege>sag:laes</Privilege></PrivilegeGroup>`,
+      ),
+    ],
+    [
+      'an unknown attribute on a privilege',
+      group(`<Privilege Kle="02.*">http://kombit.dk/roles/usersystemrole/sag_laes/1</Privilege>`),
+    ],
+    [
+      'an unknown attribute on a constraint',
+      group(
+        `<Constraint Name="http://sts.kombit.dk/constraints/KLE/1" Mode="any">02.*</Constraint>`,
+      ),
+    ],
+    [
+      'an unknown attribute on the list',
+      encode(`<bpp:PrivilegeList xmlns:bpp="${BPP_NAMESPACES[0]}" Version="2"/>`),
+    ],
+    ['text in a group', group(`<Privilege>sag:laes</Privilege>02.*`)],
+    [
+      'an element of another namespace prefix',
+      group(`<x:Privilege xmlns:x="http://example.com/x">sag:laes</x:Privilege>`),
+    ],
+    [
+      'a role URI outside the KOMBIT namespace',
+      group(`<Privilege>http://evil.example/roles/other-system/sag_laes/1</Privilege>`),
+    ],
   ])('refuses %s', (_, value) => {
     expect(() => parseBasicPrivilegeProfile(value)).toThrow(InvalidPrivilegesError);
+  });
+
+  it('still reads the profile with the same content when nothing unknown is in it', () => {
+    // The allowed twin of the refusals above, so a parser that refuses everything cannot pass.
+    expect(
+      parseBasicPrivilegeProfile(
+        group(
+          `<Privilege>http://kombit.dk/roles/usersystemrole/sag_laes/1</Privilege>` +
+            `<Constraint Name="http://sts.kombit.dk/constraints/KLE/1">02.*</Constraint>`,
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ roles: ['sag:laes'], kle: ['02.*'] })]);
+  });
+
+  it('reads roles under a configured prefix, and refuses them once it is no longer configured', () => {
+    const xml = group(`<Privilege>https://roller.example.dk/sag_skriv/1</Privilege>`);
+    expect(
+      parseBasicPrivilegeProfile(xml, { rolePrefixes: ['https://roller.example.dk/'] }),
+    ).toEqual([expect.objectContaining({ roles: ['sag:skriv'] })]);
+    expect(() => parseBasicPrivilegeProfile(xml)).toThrow(InvalidPrivilegesError);
   });
 });

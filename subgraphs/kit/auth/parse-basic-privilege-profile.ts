@@ -3,6 +3,7 @@ import type { PrivilegeGroup } from './caller';
 import { buildPrivilegeGroup } from './build-privilege-group';
 import { InvalidPrivilegesError } from './invalid-privileges-error';
 import { MAX_PRIVILEGE_GROUPS } from './parse-privilege-claim';
+import type { PrivilegeReadOptions } from './role-prefixes';
 
 /** Both namespaces the OIO Basic Privilege Profile has been published under. */
 export const BPP_NAMESPACES = [
@@ -29,9 +30,63 @@ const parser = new XMLParser({
   isArray: (tag) => ['PrivilegeGroup', 'Privilege', 'Constraint'].includes(localName(tag)),
 });
 
+/** What one element of the profile may hold; anything else makes the profile invalid. */
+interface ElementShape {
+  attributes: readonly string[];
+  children: readonly string[];
+  text: boolean;
+}
+
+const SHAPES = {
+  PrivilegeList: { attributes: [], children: ['PrivilegeGroup'], text: false },
+  PrivilegeGroup: { attributes: ['Scope'], children: ['Privilege', 'Constraint'], text: false },
+  Privilege: { attributes: [], children: [], text: true },
+  Constraint: { attributes: ['Name'], children: [], text: true },
+} as const satisfies Record<string, ElementShape>;
+
+const isNamespaceDeclaration = (name: string): boolean =>
+  name === 'xmlns' || name.startsWith('xmlns:');
+
+const prefixOf = (tag: string): string | null =>
+  tag.includes(':') ? tag.slice(0, tag.indexOf(':')) : null;
+
+/**
+ * Refuses anything in `value` the profile does not define: an unknown attribute (namespace
+ * declarations aside), a child element of another name or namespace prefix (a `<Constraint>`
+ * inside a `<Privilege>` or inside a wrapper element would otherwise be dropped and widen the
+ * grant), or text where none belongs.
+ */
+function assertShape(value: unknown, shape: ElementShape, prefix: string | null): void {
+  if (typeof value === 'string') {
+    if (!shape.text && value.trim() !== '') throw new InvalidPrivilegesError('Unexpected text');
+    return;
+  }
+  if (typeof value !== 'object' || value === null) {
+    throw new InvalidPrivilegesError('Unexpected element content');
+  }
+  for (const key of Object.keys(value)) {
+    if (key.startsWith('@_')) {
+      const name = key.slice(2);
+      if (!isNamespaceDeclaration(name) && !shape.attributes.includes(name)) {
+        throw new InvalidPrivilegesError('Unknown attribute');
+      }
+    } else if (key === '#text') {
+      if (!shape.text) throw new InvalidPrivilegesError('Unexpected text');
+    } else {
+      const tagPrefix = prefixOf(key);
+      if (
+        (tagPrefix !== null && tagPrefix !== prefix) ||
+        !shape.children.includes(localName(key))
+      ) {
+        throw new InvalidPrivilegesError('Unknown element');
+      }
+    }
+  }
+}
+
 function childrenNamed(node: XmlNode, name: string): unknown[] {
   return Object.entries(node)
-    .filter(([tag]) => !tag.startsWith('@_') && localName(tag) === name)
+    .filter(([tag]) => !tag.startsWith('@_') && tag !== '#text' && localName(tag) === name)
     .flatMap(([, value]) => (Array.isArray(value) ? value : [value]));
 }
 
@@ -65,10 +120,15 @@ function splitList(text: string): string[] {
  * </bpp:PrivilegeList>
  * ```
  *
- * A group with an unknown constraint name is refused: the graph cannot honour a restriction it
- * does not understand, and ignoring it would widen the grant.
+ * Anything the parser does not understand makes the profile invalid, at any depth: an unknown
+ * constraint name, element or attribute, text outside `Privilege` and `Constraint`, or a role URI
+ * under no configured prefix. The graph cannot honour a restriction it does not understand, and
+ * ignoring it would widen the grant.
  */
-export function parseBasicPrivilegeProfile(base64: string): PrivilegeGroup[] {
+export function parseBasicPrivilegeProfile(
+  base64: string,
+  options: PrivilegeReadOptions = {},
+): PrivilegeGroup[] {
   if (base64.length > (MAX_XML_BYTES * 4) / 3 + 4) {
     throw new InvalidPrivilegesError('Privileges too large');
   }
@@ -81,14 +141,15 @@ export function parseBasicPrivilegeProfile(base64: string): PrivilegeGroup[] {
   } catch {
     throw new InvalidPrivilegesError('Privileges are not well-formed XML');
   }
-  const roots = Object.entries(document).filter(([tag]) => !tag.startsWith('?'));
+  const roots = Object.entries(document).filter(([tag]) => tag !== '?xml');
   const [root] = roots;
   if (roots.length !== 1 || !root || localName(root[0]) !== 'PrivilegeList') {
     throw new InvalidPrivilegesError('Expected a PrivilegeList');
   }
   const [tag, value] = root;
   const rootNode = (typeof value === 'object' && value !== null ? value : {}) as XmlNode;
-  const prefix = tag.includes(':') ? tag.slice(0, tag.indexOf(':')) : null;
+  const prefix = prefixOf(tag);
+  assertShape(value, SHAPES.PrivilegeList, prefix);
   const namespace = rootNode[prefix ? `@_xmlns:${prefix}` : '@_xmlns'];
   if (!(BPP_NAMESPACES as readonly unknown[]).includes(namespace)) {
     throw new InvalidPrivilegesError('Unknown privilege profile namespace');
@@ -96,6 +157,7 @@ export function parseBasicPrivilegeProfile(base64: string): PrivilegeGroup[] {
   const groups = childrenNamed(rootNode, 'PrivilegeGroup');
   if (groups.length > MAX_PRIVILEGE_GROUPS) throw new InvalidPrivilegesError('Too many groups');
   return groups.map((entry, index) => {
+    assertShape(entry, SHAPES.PrivilegeGroup, prefix);
     const group = (typeof entry === 'object' && entry !== null ? entry : {}) as XmlNode;
     const scope = group['@_Scope'];
     if (typeof scope !== 'string' || !scope.startsWith(SCOPE_PREFIX)) {
@@ -103,12 +165,16 @@ export function parseBasicPrivilegeProfile(base64: string): PrivilegeGroup[] {
     }
     const raw = {
       cvr: scope.slice(SCOPE_PREFIX.length),
-      roles: childrenNamed(group, 'Privilege').map(textOf),
+      roles: childrenNamed(group, 'Privilege').map((privilege) => {
+        assertShape(privilege, SHAPES.Privilege, prefix);
+        return textOf(privilege);
+      }),
       kle: null as string[] | null,
       enheder: null as string[] | null,
       foelsomhed: null as string[] | null,
     };
     for (const constraint of childrenNamed(group, 'Constraint')) {
+      assertShape(constraint, SHAPES.Constraint, prefix);
       const node = (
         typeof constraint === 'object' && constraint !== null ? constraint : {}
       ) as XmlNode;
@@ -125,6 +191,6 @@ export function parseBasicPrivilegeProfile(base64: string): PrivilegeGroup[] {
       else if (name === CONSTRAINT_FOELSOMHED) set('foelsomhed');
       else throw new InvalidPrivilegesError('Unknown constraint');
     }
-    return buildPrivilegeGroup(raw, index);
+    return buildPrivilegeGroup(raw, index, options);
   });
 }

@@ -47,6 +47,14 @@ describe('parsePrivilegeClaim', () => {
     ['a bad unit', [{ cvr: '29189625', roller: [], enheder: ['x'] }]],
     ['an unknown sensitivity', [{ cvr: '29189625', roller: [], foelsomhed: 'HEMMELIG' }]],
     ['roles of the wrong type', [{ cvr: '29189625', roller: [1] }]],
+    [
+      'an unknown key (a restriction it cannot honour)',
+      [{ cvr: '29189625', roller: ['sag:laes'], kle2: ['27.*'] }],
+    ],
+    [
+      'a role URI outside the configured namespaces',
+      [{ cvr: '29189625', roller: ['http://evil.example/roles/other-system/sag_laes/1'] }],
+    ],
     ['too many groups', Array.from({ length: 101 }, () => ({ cvr: '29189625', roller: [] }))],
   ])('refuses %s', (_, claim) => {
     expect(() => parsePrivilegeClaim(claim)).toThrow(InvalidPrivilegesError);

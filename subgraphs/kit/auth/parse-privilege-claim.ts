@@ -1,9 +1,13 @@
 import type { PrivilegeGroup } from './caller';
 import { buildPrivilegeGroup } from './build-privilege-group';
 import { InvalidPrivilegesError } from './invalid-privileges-error';
+import type { PrivilegeReadOptions } from './role-prefixes';
 
 /** The most groups one token may carry; more is a mistake or an attack. */
 export const MAX_PRIVILEGE_GROUPS = 100;
+
+/** Every key a group may carry; any other makes the claim invalid. */
+const GROUP_KEYS = new Set(['cvr', 'roller', 'kle', 'enheder', 'foelsomhed']);
 
 function readStringList(value: unknown, name: string): string[] | null {
   if (value === undefined || value === null) return null;
@@ -20,9 +24,14 @@ function readStringList(value: unknown, name: string): string[] | null {
  *    "enheder": ["<unit uuid>"], "foelsomhed": "FORTROLIG" }]
  * ```
  *
- * `kle`, `enheder` and `foelsomhed` are optional restrictions of that group alone.
+ * `kle`, `enheder` and `foelsomhed` are optional restrictions of that group alone. A key the graph
+ * does not know (`"kle2"`, a misspelt restriction) makes the claim invalid: ignoring it could
+ * drop a restriction and widen the grant.
  */
-export function parsePrivilegeClaim(claim: unknown): PrivilegeGroup[] {
+export function parsePrivilegeClaim(
+  claim: unknown,
+  options: PrivilegeReadOptions = {},
+): PrivilegeGroup[] {
   if (!Array.isArray(claim)) throw new InvalidPrivilegesError('privilegier must be a list');
   if (claim.length > MAX_PRIVILEGE_GROUPS) throw new InvalidPrivilegesError('Too many groups');
   return claim.map((entry: unknown, index) => {
@@ -30,6 +39,9 @@ export function parsePrivilegeClaim(claim: unknown): PrivilegeGroup[] {
       throw new InvalidPrivilegesError('A privilege group must be an object');
     }
     const group = entry as Record<string, unknown>;
+    if (Object.keys(group).some((key) => !GROUP_KEYS.has(key))) {
+      throw new InvalidPrivilegesError('A privilege group has an unknown key');
+    }
     if (typeof group.cvr !== 'string') throw new InvalidPrivilegesError('cvr must be a string');
     const foelsomhed = readStringList(group.foelsomhed, 'foelsomhed');
     return buildPrivilegeGroup(
@@ -41,6 +53,7 @@ export function parsePrivilegeClaim(claim: unknown): PrivilegeGroup[] {
         foelsomhed,
       },
       index,
+      options,
     );
   });
 }

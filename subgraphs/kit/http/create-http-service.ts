@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { isDomainError } from '../domain-error';
 import type { Logger } from '../logger';
 import { getRequestId, REQUEST_ID_HEADER } from '../request-id';
@@ -22,7 +23,18 @@ export interface HttpService {
    */
   startDraining(): void;
   isDraining(): boolean;
+  /**
+   * Stops accepting connections and resolves once every request that reached the handler has
+   * been answered and its connection closed. Connections with no request under way are closed
+   * at once (a request that had not begun to arrive was never handled, so it is safe to send
+   * again); a connection never ends between a request and its answer. After `timeoutMs`
+   * whatever is left is cut off and the promise rejects. @default timeoutMs 10000
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
+
+/** @default 10000: longer than any sane request. */
+export const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * A Node HTTP server around `handle` that echoes the request id and turns anything thrown into a
@@ -33,8 +45,30 @@ export function createHttpService(options: {
   handle: RequestHandler;
 }): HttpService {
   let draining = false;
+  let closing = false;
+  /** Requests under way per connection: a connection with none may be closed. */
+  const active = new Map<Socket, number>();
+  /** Connections this service ended while closing: nothing read from them afterwards is served. */
+  const ended = new WeakSet<Socket>();
   const httpServer = createServer((req, res) => {
-    if (draining) res.setHeader('connection', 'close');
+    const { socket } = req;
+    // Its answer could no longer be written: refused before any handler sees it.
+    if (ended.has(socket)) {
+      res.destroy();
+      return;
+    }
+    active.set(socket, (active.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      const left = (active.get(socket) ?? 1) - 1;
+      active.set(socket, left);
+      // Answered with `connection: close` (see below), so Node ends it; this covers a response
+      // that began before the drain.
+      if (closing && left === 0) {
+        ended.add(socket);
+        socket.end();
+      }
+    });
+    if (draining || closing) res.setHeader('connection', 'close');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Fixed once here, so the id the client gets back is the one in the logs and the one
     // forwarded to other services.
@@ -57,11 +91,33 @@ export function createHttpService(options: {
       }
     });
   });
+  httpServer.on('connection', (socket: Socket) => {
+    active.set(socket, 0);
+    socket.once('close', () => active.delete(socket));
+  });
   return {
     httpServer,
     startDraining: () => {
       draining = true;
     },
+    close: (timeoutMs = DEFAULT_CLOSE_TIMEOUT_MS) =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        draining = true;
+        const timer = setTimeout(() => {
+          httpServer.closeAllConnections();
+          reject(new Error('Requests were still under way when the close timed out'));
+        }, timeoutMs);
+        timer.unref();
+        // Stops accepting, and (Node 19+) destroys connections whose parser holds no request:
+        // destroyed, not ended, so no request can still be read from them and then go
+        // unanswered. A connection part-way through a request is left to finish it.
+        httpServer.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        httpServer.closeIdleConnections();
+      }),
     isDraining: () => draining,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {

@@ -32,6 +32,36 @@ describeStoreContract('embedded adapter with a journal file', async () =>
 );
 
 describe('embedded adapter journal', () => {
+  it('acknowledges concurrent changes sharing fsyncs, each one in the journal when it resolves', async () => {
+    const journalFile = join(dir, 'group-commit', 'store.jsonl');
+    const store = createEmbeddedStore({ journalFile });
+    const uuids = Array.from({ length: 40 }, () => randomUUID());
+    const journalled = await Promise.all(
+      uuids.map(async (uuid) => {
+        await store.append({
+          type: 'Sag',
+          uuid,
+          expectedVersion: 0,
+          livscyklus: 'OPSTAAET',
+          aktoer: 'import',
+          virkninger: [{ fra: d('2020-01-01'), til: null, data: { titel: uuid } }],
+        });
+        // Read at the moment it resolved: the line is in the file by then.
+        return readFileSync(journalFile, 'utf8').includes(uuid);
+      }),
+    );
+    expect(journalled.every(Boolean)).toBe(true);
+    await expect(store.ping()).resolves.toBeUndefined();
+    await store.close();
+    const reopened = createEmbeddedStore({ journalFile });
+    const found = await reopened.findByIds('Sag', uuids, {
+      virkningstid: new Date(),
+      registreringstid: new Date(),
+    });
+    expect(found.every((object) => object !== null)).toBe(true);
+    await reopened.close();
+  });
+
   it('replays every registration after reopening', async () => {
     const journalFile = join(dir, 'replay', 'store.jsonl');
     const uuid = randomUUID();

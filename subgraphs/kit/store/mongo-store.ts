@@ -29,7 +29,13 @@ import {
 import { buildRegistrering, selectAt } from './virkning';
 
 export interface MongoStoreOptions {
-  uri: string;
+  /** The server, for a client of the store's own (closed by `close`). */
+  uri?: string;
+  /**
+   * A client shared with the process's other MongoDB adapters, used instead of `uri`; whoever
+   * made it connects and closes it (`close` leaves it open).
+   */
+  client?: MongoClient;
   database: string;
   /** @default 'objekter' */
   collection?: string;
@@ -43,6 +49,22 @@ export interface MongoStoreOptions {
   serverSelectionTimeoutMS?: number;
   /** @default () => new Date() */
   now?: () => Date;
+}
+
+/**
+ * A client with the settings every adapter needs: majority writes, and a short server selection
+ * timeout (the driver's 30 s would hold a readiness probe far longer than a dead database
+ * deserves).
+ */
+export function createMongoClient(options: {
+  uri?: string;
+  serverSelectionTimeoutMS?: number;
+}): MongoClient {
+  if (!options.uri) throw new Error('a MongoDB adapter needs a uri or a client');
+  return new MongoClient(options.uri, {
+    writeConcern: { w: 'majority' },
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+  });
 }
 
 /** The parts of a document a point read fetches (see `buildPointProjection`). */
@@ -65,10 +87,8 @@ function selectDocumentAt<T extends Data>(
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<BitemporalStore> {
   const now = options.now ?? (() => new Date());
-  const client = new MongoClient(options.uri, {
-    writeConcern: { w: 'majority' },
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-  });
+  const ownsClient = options.client === undefined;
+  const client = options.client ?? createMongoClient(options);
   const collection: Collection<ObjectDocument> = client
     .db(options.database)
     .collection<ObjectDocument>(options.collection ?? 'objekter');
@@ -76,10 +96,10 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
     .db(options.database)
     .collection<{ _id: string; value: number }>(`${options.collection ?? 'objekter'}_sekvenser`);
   try {
-    await client.connect();
+    if (ownsClient) await client.connect();
     await collection.createIndexes(buildIndexSpecs(options.indexes ?? []));
   } catch (error) {
-    await client.close();
+    if (ownsClient) await client.close();
     throw error;
   }
 
@@ -222,7 +242,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
     },
 
     async close(): Promise<void> {
-      await client.close();
+      if (ownsClient) await client.close();
     },
   };
 }

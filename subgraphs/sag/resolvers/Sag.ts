@@ -2,7 +2,8 @@ import type { SagContext } from '../context';
 import type { SagNode } from '../data/to-sag-node';
 
 // The referenced entities belong to other subgraphs: a reference is enough, the gateway fetches
-// them. This subgraph never calls another service.
+// them. (This subgraph asks organisation and klassifikation only to check a change's references
+// and to decide access, never to resolve these fields.)
 export const Sag = {
   // The same decision as `Query.sag`: a case the caller may not see resolves to null.
   __resolveReference: (reference: { uuid: string }, context: SagContext) =>

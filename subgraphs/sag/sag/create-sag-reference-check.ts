@@ -6,15 +6,16 @@ import type { SagData } from './sag-data';
 
 /**
  * Checks what a case refers to against the registers that own it, before access is decided: the
- * decision reads the case's KLE number and unit, so they must be facts, not the client's claims.
+ * decision reads the case's KLE number and unit, so they must be facts (and a case worker must
+ * exist and work for the case's municipality), not the client's claims.
  * Every refusal is BAD_USER_INPUT naming the field; a register that cannot be asked makes the
  * change fail (503) rather than go through unchecked.
  */
 export interface SagReferenceCheck {
   /**
    * The fields of a new case, with `kleNummer` the number of `kle`: `kle` must be a KLE emne (and
-   * a given `kleNummer` its number), `handlingsfacet` a KLE handlingsfacet, and `ansvarligEnhed`
-   * a unit of `organisation`.
+   * a given `kleNummer` its number), `handlingsfacet` a KLE handlingsfacet, `ansvarligEnhed`
+   * a unit of `organisation`, and a given `sagsbehandler` a user of `organisation`.
    */
   checkNew(fields: ParsedSagFields): Promise<SagFields>;
   /** The changes to `current`, checked like `checkNew` for the fields they change. */
@@ -51,6 +52,15 @@ function assertHandlingsfacet(klasse: KleKlasse | null): void {
   }
 }
 
+function assertSagsbehandlerOf(brugerOrganisation: string | null, organisation: string): void {
+  if (brugerOrganisation !== organisation) {
+    throw new BadUserInputError(
+      "input.sagsbehandler must be a user of the case's organisation",
+      'input.sagsbehandler',
+    );
+  }
+}
+
 function assertEnhedOf(enhedOrganisation: string | null, organisation: string): void {
   if (enhedOrganisation !== organisation) {
     throw new BadUserInputError(
@@ -66,27 +76,36 @@ export function createSagReferenceCheck(options: SagReferenceCheckOptions): SagR
     typeof uuid === 'string' ? kle.findKlasse(uuid, token) : null;
   const findOrganisation = (enhed: string | undefined): Promise<string | null> | null =>
     enhed === undefined ? null : directory.findEnhedOrganisation(enhed, token);
+  const findBrugerOrganisation = (
+    bruger: string | null | undefined,
+  ): Promise<string | null> | null =>
+    typeof bruger === 'string' ? directory.findBrugerOrganisation(bruger, token) : null;
 
   return {
     async checkNew(fields) {
       // Asked together; the answers are judged in field order, so the first problem is reported.
-      const [emne, handlingsfacet, enhedOrganisation] = await Promise.all([
+      const [emne, handlingsfacet, enhedOrganisation, brugerOrganisation] = await Promise.all([
         findKlasse(fields.kle),
         findKlasse(fields.handlingsfacet),
         findOrganisation(fields.ansvarligEnhed),
+        findBrugerOrganisation(fields.sagsbehandler),
       ]);
       const kleNummer = toKleNummer(emne, fields.kleNummer);
       if (fields.handlingsfacet !== null) assertHandlingsfacet(handlingsfacet);
       assertEnhedOf(enhedOrganisation, fields.organisation);
+      if (fields.sagsbehandler !== null) {
+        assertSagsbehandlerOf(brugerOrganisation, fields.organisation);
+      }
       return { ...fields, kleNummer };
     },
 
     async checkPatch(current, patch) {
       const { kleNummer: claimed, ...rest } = patch;
-      const [emne, handlingsfacet, enhedOrganisation] = await Promise.all([
+      const [emne, handlingsfacet, enhedOrganisation, brugerOrganisation] = await Promise.all([
         findKlasse(patch.kle),
         findKlasse(patch.handlingsfacet),
         findOrganisation(patch.ansvarligEnhed),
+        findBrugerOrganisation(patch.sagsbehandler),
       ]);
       const checked: Partial<SagFields> = rest;
       if (patch.kle !== undefined) checked.kleNummer = toKleNummer(emne, claimed ?? null);
@@ -94,6 +113,9 @@ export function createSagReferenceCheck(options: SagReferenceCheckOptions): SagR
       // A change cannot move a case to another municipality, so its unit stays within the case's.
       if (patch.ansvarligEnhed !== undefined) {
         assertEnhedOf(enhedOrganisation, current.organisation);
+      }
+      if (typeof patch.sagsbehandler === 'string') {
+        assertSagsbehandlerOf(brugerOrganisation, current.organisation);
       }
       return checked;
     },

@@ -1,10 +1,10 @@
-import { createEmbeddedStore } from '../../kit/store/embedded-store';
-// A test may read the other subgraph's seed: it checks the copy, it is not deployed code.
-import type { SagData } from '../../sag/sag/sag-data';
-import { seedSag } from '../../sag/seed/seed-sag';
-import { getSeedSagUuid } from './seed-dokument';
-import { SEED_KOMMUNEKODER } from './seed-dokument-data';
-import { SEED_SAG_ADGANG } from './seed-sag-adgang';
+import { createEmbeddedStore } from '../subgraphs/kit/store/embedded-store';
+// A cross-service test: the dokument seed's copy of the sag seed's access attributes.
+import type { SagData } from '../subgraphs/sag/sag/sag-data';
+import { seedSag } from '../subgraphs/sag/seed/seed-sag';
+import { getSeedSagUuid } from '../subgraphs/dokument/seed/seed-dokument';
+import { SEED_KOMMUNEKODER } from '../subgraphs/dokument/seed/seed-dokument-data';
+import { SEED_SAG_ADGANG } from '../subgraphs/dokument/seed/seed-sag-adgang';
 
 describe('SEED_SAG_ADGANG', () => {
   it("holds exactly the access attributes of the sag seed's cases", async () => {
