@@ -118,6 +118,12 @@ export interface GatewayServerOptions {
   explainUnauthenticated?: boolean;
 }
 
+/**
+ * Answers from this size on go out compressed to clients that accept it: a page of cases with
+ * their documents is tens to hundreds of kilobytes of repetitive JSON.
+ */
+const COMPRESS_FROM_BYTES = 16 * 1024;
+
 /** HTTP paths passed on to a subgraph's own routes (file content), by subgraph name. */
 const CONTENT_PREFIXES: { prefix: string; serviceName: string }[] = [
   { prefix: '/indhold', serviceName: 'dokument' },
@@ -349,6 +355,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     return createGraphQLHandler<GatewayContext>({
       server: apollo,
       createContext: async () => context,
+      compressFromBytes: COMPRESS_FROM_BYTES,
     })(req, res);
   }
 

@@ -1,5 +1,7 @@
 import { createSubgraphFetcher, type SubgraphFetcherOptions } from './create-subgraph-fetcher';
+import { takeParsedResponseBody } from './parsed-response-body';
 import { SubgraphCallError } from './subgraph-call-error';
+import { OPERATION_KIND_HEADER } from './subgraph-request-init';
 import type { SubgraphFetchEvent } from './subgraph-fetch-event';
 
 const URL_B = 'http://b.test/graphql';
@@ -282,5 +284,145 @@ describe('createSubgraphFetcher', () => {
     expect(await failureOf(send())).toBe('unreachable');
     expect(await failureOf(send())).toBe('circuit-open');
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('createSubgraphFetcher with identical calls in flight', () => {
+  /** A fetch whose answers come only when `answerAll` is called. */
+  function createGatedFetch(): {
+    fetch: typeof fetch;
+    calls: RequestInit[];
+    answerAll: () => void;
+  } {
+    const calls: RequestInit[] = [];
+    const waiting: (() => void)[] = [];
+    return {
+      calls,
+      fetch: async (_input, init) => {
+        calls.push(init ?? {});
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        return json(200);
+      },
+      answerAll: () => {
+        for (const resolve of waiting.splice(0)) resolve();
+      },
+    };
+  }
+
+  function setupShared(overrides: Partial<SubgraphFetcherOptions> = {}) {
+    const gated = createGatedFetch();
+    const fetcher = createSubgraphFetcher({
+      serviceName: 'b',
+      timeoutMs: 10_000,
+      maxResponseBytes: 10_000,
+      retries: 2,
+      retryBaseDelayMs: 100,
+      breaker: { failureThreshold: 100, resetMs: 1000 },
+      fetch: gated.fetch,
+      ...overrides,
+    });
+    return { ...gated, fetcher };
+  }
+
+  const headersOf = (token: string, requestId: string) => ({
+    authorization: `Bearer ${token}`,
+    virkningstid: '2026-03-01T10:00:00.000Z',
+    'x-request-id': requestId,
+  });
+
+  it('sends identical queries once and gives each caller its own copy of the answer', async () => {
+    const { fetcher, calls, answerAll } = setupShared();
+    const send = (requestId: string) =>
+      fetcher(URL_B, { method: 'POST', headers: headersOf('t1', requestId), body: QUERY });
+    const pending = [send('r1'), send('r2'), send('r3')];
+    await new Promise((resolve) => setImmediate(resolve));
+    answerAll();
+    const responses = await Promise.all(pending);
+    expect(calls).toHaveLength(1);
+    const bodies = responses.map((response) => takeParsedResponseBody(response));
+    expect(bodies).toEqual([1, 2, 3].map(() => ({ data: { ting: null } })));
+    expect(bodies[0]).not.toBe(bodies[1]);
+    // Once answered, the next identical query is sent again.
+    const later = send('r4');
+    await new Promise((resolve) => setImmediate(resolve));
+    answerAll();
+    await later;
+    expect(calls).toHaveLength(2);
+  });
+
+  it('shares nothing between callers with other tokens, points in time or bodies', async () => {
+    const { fetcher, calls, answerAll } = setupShared();
+    const pending = [
+      fetcher(URL_B, { method: 'POST', headers: headersOf('t1', 'r1'), body: QUERY }),
+      fetcher(URL_B, { method: 'POST', headers: headersOf('t2', 'r2'), body: QUERY }),
+      fetcher(URL_B, {
+        method: 'POST',
+        headers: { ...headersOf('t1', 'r3'), virkningstid: '2026-03-01T10:00:00.001Z' },
+        body: QUERY,
+      }),
+      fetcher(URL_B, {
+        method: 'POST',
+        headers: headersOf('t1', 'r4'),
+        body: JSON.stringify({ query: '{ ting { navn } }' }),
+      }),
+    ];
+    await new Promise((resolve) => setImmediate(resolve));
+    answerAll();
+    await Promise.all(pending);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('never shares a mutation, nor when sharing is switched off', async () => {
+    const mutations = setupShared();
+    const sendMutation = () =>
+      mutations.fetcher(URL_B, { method: 'POST', headers: headersOf('t1', 'r'), body: MUTATION });
+    const pendingMutations = [sendMutation(), sendMutation()];
+    await new Promise((resolve) => setImmediate(resolve));
+    mutations.answerAll();
+    await Promise.all(pendingMutations);
+    expect(mutations.calls).toHaveLength(2);
+
+    const off = setupShared({ shareInFlight: false });
+    const sendQuery = () =>
+      off.fetcher(URL_B, { method: 'POST', headers: headersOf('t1', 'r'), body: QUERY });
+    const pendingQueries = [sendQuery(), sendQuery()];
+    await new Promise((resolve) => setImmediate(resolve));
+    off.answerAll();
+    await Promise.all(pendingQueries);
+    expect(off.calls).toHaveLength(2);
+  });
+});
+
+describe('createSubgraphFetcher and the operation kind the data source announces', () => {
+  it('takes the kind from the header, removes it, and retries only a query', async () => {
+    const asMutation = setup([json(503)]);
+    const mutation = await asMutation.fetcher(URL_B, {
+      method: 'POST',
+      headers: { [OPERATION_KIND_HEADER]: 'mutation', 'x-request-id': 'r1' },
+      // Read as a query, but the plan says mutation: the plan wins.
+      body: QUERY,
+    });
+    expect(mutation.status).toBe(503);
+    expect(asMutation.calls).toHaveLength(1);
+    const sent = new Headers(asMutation.calls[0]?.headers);
+    expect(sent.has(OPERATION_KIND_HEADER)).toBe(false);
+    expect(sent.get('x-request-id')).toBe('r1');
+
+    const asQuery = setup([json(503), json(200)]);
+    const query = await asQuery.fetcher(URL_B, {
+      method: 'POST',
+      headers: { [OPERATION_KIND_HEADER]: 'query' },
+      body: 'not even JSON: the kind comes from the plan',
+    });
+    expect(query.status).toBe(200);
+    expect(asQuery.calls).toHaveLength(2);
+  });
+
+  it('hands the parsed body to the data source once, and still answers as text', async () => {
+    const { send } = setup([json(200)]);
+    const response = await send();
+    expect(takeParsedResponseBody(response)).toEqual({ data: { ting: null } });
+    expect(takeParsedResponseBody(response)).toBeUndefined();
+    expect(await response.json()).toEqual({ data: { ting: null } });
   });
 });

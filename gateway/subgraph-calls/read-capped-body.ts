@@ -16,6 +16,12 @@ export async function readCappedBody(
   }
   if (!response.body) return '';
   signal.throwIfAborted();
+  if (response.headers.has('content-length') && response.headers.get('content-encoding') === null) {
+    // Announced and within the cap: read it whole, natively (an abort still ends the read), and
+    // make sure it kept its word.
+    const text = await response.text();
+    return Buffer.byteLength(text) > maxBytes ? null : text;
+  }
   const reader = response.body.getReader();
   // A pending read only ends when the stream does; cancelling ends it on abort.
   const cancel = (): void => void reader.cancel().catch(() => undefined);

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { DomainError, isDomainError } from '../domain-error';
+import { chooseContentEncoding } from './choose-content-encoding';
 import { readBody } from './read-body';
 import { sendGraphQLError } from './send-json';
 
@@ -15,6 +18,21 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
    */
   createContext: (req: IncomingMessage) => Promise<TContext>;
   bodyLimit?: number;
+  /**
+   * Answers of at least this many characters (about bytes, for JSON) are compressed (brotli or gzip, as the client accepts);
+   * off when unset. Compression runs on libuv's thread pool, off the event loop.
+   */
+  compressFromBytes?: number;
+}
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** Fast settings: the point is fewer bytes on the wire for large answers, not the smallest. */
+function compress(text: string, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotliAsync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } })
+    : gzipAsync(text, { level: 4 });
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -71,7 +89,20 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const text = response.body.string;
+      const encoding =
+        options.compressFromBytes !== undefined && text.length >= options.compressFromBytes
+          ? chooseContentEncoding(req.headers['accept-encoding'])
+          : null;
+      if (encoding === null) {
+        res.end(text);
+        return;
+      }
+      const compressed = await compress(text, encoding);
+      res.setHeader('content-encoding', encoding);
+      res.setHeader('vary', 'accept-encoding');
+      res.setHeader('content-length', compressed.length);
+      res.end(compressed);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -21,6 +21,12 @@ afterAll(async () => {
 
 describeStoreContract('embedded adapter', async () => createEmbeddedStore());
 
+describeStoreContract('embedded adapter with equality indexes', async () =>
+  createEmbeddedStore({
+    indexes: ['navn', 'nummer', 'aktiv', 'kle.klasse', 'kle.aspekt', 'tags', 'gruppe'],
+  }),
+);
+
 describeStoreContract('embedded adapter with a journal file', async () =>
   createEmbeddedStore({ journalFile: join(dir, 'contract', 'store.jsonl') }),
 );

@@ -17,12 +17,15 @@ import type {
   BitemporalStore,
   Data,
   Page,
+  PageItem,
   Registrering,
   SearchQuery,
   StoredObject,
 } from './bitemporal-store';
+import { compileAnyOf, compileFilter } from './compile-filter';
+import { createSearchIndex, type SearchIndex } from './create-search-index';
 import { decodeCursor, encodeCursor } from './cursor';
-import { assertAnyOf, assertFilter, matchesFilter } from './filter';
+import { assertAnyOf, assertFilter } from './filter';
 import { buildRegistrering, selectAt } from './virkning';
 
 interface ObjectRecord {
@@ -61,6 +64,21 @@ export interface EmbeddedStoreOptions {
   fsync?: boolean;
   /** @default () => new Date() */
   now?: () => Date;
+  /**
+   * Data paths searched by equality (`eq`, `in`): the store keeps, per path and value, the
+   * objects that held it, and a search narrows to them first. @default none
+   */
+  indexes?: readonly string[];
+}
+
+/**
+ * Freezes stored data, so reads can hand it out without copying: no caller can change what the
+ * store holds, or what another caller was given.
+ */
+function freezeData(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const member of Object.values(value)) freezeData(member);
 }
 
 function reviveRegistrering(raw: Registrering): Registrering {
@@ -150,6 +168,7 @@ function openJournal(file: string, durable: boolean): Journal {
 export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): BitemporalStore {
   const now = options.now ?? (() => new Date());
   const objects = new Map<string, Map<string, ObjectRecord>>();
+  const searchIndexes = new Map<string, SearchIndex>();
   const sequences = new Map<string, number>();
   let closed = false;
 
@@ -162,21 +181,34 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
     return map;
   }
 
+  function searchIndex(type: string): SearchIndex {
+    let index = searchIndexes.get(type);
+    if (!index) {
+      index = createSearchIndex(options.indexes ?? []);
+      searchIndexes.set(type, index);
+    }
+    return index;
+  }
+
   function apply(entry: JournalEntry): void {
+    for (const virkning of entry.registrering.virkninger) freezeData(virkning.data);
     const map = typeMap(entry.type);
     const record = map.get(entry.uuid);
     if (!record) {
-      map.set(entry.uuid, {
+      const created: ObjectRecord = {
         type: entry.type,
         uuid: entry.uuid,
         sortKey: entry.sortKey,
         registreringer: [entry.registrering],
-      });
+      };
+      map.set(entry.uuid, created);
+      searchIndex(entry.type).add(created, entry.registrering, true);
       return;
     }
     const last = record.registreringer[record.registreringer.length - 1];
     if (last) last.til = entry.registrering.fra;
     record.registreringer.push(entry.registrering);
+    searchIndex(entry.type).add(record, entry.registrering, false);
   }
 
   if (options.journalFile && existsSync(options.journalFile)) {
@@ -238,10 +270,12 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
     async findByIds<T extends Data>(type: string, uuids: readonly string[], at: SearchQuery['at']) {
       assertOpen();
       const map = typeMap(type);
+      // Stored data is frozen: it is handed out as it is, not copied.
       return uuids.map((uuid) => {
         const record = map.get(uuid);
-        const found = record ? selectAt(uuid, record.registreringer, at) : null;
-        return found ? (structuredClone(found) as StoredObject<T>) : null;
+        return record
+          ? (selectAt(uuid, record.registreringer, at) as StoredObject<T> | null)
+          : null;
       });
     },
 
@@ -252,48 +286,50 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Bitempo
       // Checked against undefined, not falsiness: a null list must fail, never mean "no limit".
       const { anyOf } = query;
       if (anyOf !== undefined) assertAnyOf(anyOf);
-      const direction = query.order === 'desc' ? -1 : 1;
+      const matchesQuery = compileFilter(filter);
+      const matchesGrant = compileAnyOf(anyOf);
+      const descending = query.order === 'desc';
       const after = query.after ? decodeCursor(query.after) : null;
-      const matches: { sortKey: string; object: StoredObject }[] = [];
-      for (const record of typeMap(query.type).values()) {
+      const index = searchIndex(query.type);
+      // In (sortKey, uuid) order already: the index keeps them so, and narrows when it can.
+      const records = index.findCandidates(filter) ?? index.ordered;
+      const isPastCursor = (record: { sortKey: string; uuid: string }): boolean => {
+        if (!after) return true;
+        const order =
+          record.sortKey !== after.sortKey
+            ? record.sortKey < after.sortKey
+              ? -1
+              : 1
+            : record.uuid < after.uuid
+              ? -1
+              : record.uuid > after.uuid
+                ? 1
+                : 0;
+        return descending ? order < 0 : order > 0;
+      };
+      const items: PageItem<T>[] = [];
+      let totalCount = 0;
+      let hasNextPage = false;
+      for (let i = 0; i < records.length; i += 1) {
+        const record = records[descending ? records.length - 1 - i : i] as (typeof records)[number];
         const object = selectAt(record.uuid, record.registreringer, query.at);
-        if (
-          object &&
-          matchesFilter(object.data, filter) &&
-          (anyOf === undefined || anyOf.some((grant) => matchesFilter(object.data, grant)))
-        ) {
-          matches.push({ sortKey: record.sortKey, object });
+        if (!object || !matchesQuery(object.data) || !matchesGrant(object.data)) continue;
+        totalCount += 1;
+        if (!isPastCursor(record)) continue;
+        if (items.length < query.first) {
+          items.push({
+            ...(object as StoredObject<T>),
+            cursor: encodeCursor({ sortKey: record.sortKey, uuid: record.uuid }),
+          });
+        } else {
+          hasNextPage = true;
         }
       }
-      const compareKeys = (a: { sortKey: string; uuid: string }, b: typeof a): number =>
-        direction *
-        (a.sortKey < b.sortKey
-          ? -1
-          : a.sortKey > b.sortKey
-            ? 1
-            : a.uuid < b.uuid
-              ? -1
-              : a.uuid > b.uuid
-                ? 1
-                : 0);
-      matches.sort((a, b) =>
-        compareKeys(
-          { sortKey: a.sortKey, uuid: a.object.uuid },
-          { sortKey: b.sortKey, uuid: b.object.uuid },
-        ),
-      );
-      const rest = after
-        ? matches.filter((m) => compareKeys({ sortKey: m.sortKey, uuid: m.object.uuid }, after) > 0)
-        : matches;
-      const pageItems = rest.slice(0, query.first).map((m) => ({
-        ...(structuredClone(m.object) as StoredObject<T>),
-        cursor: encodeCursor({ sortKey: m.sortKey, uuid: m.object.uuid }),
-      }));
       return {
-        items: pageItems,
-        totalCount: matches.length,
-        hasNextPage: rest.length > query.first,
-        endCursor: pageItems[pageItems.length - 1]?.cursor ?? null,
+        items,
+        totalCount,
+        hasNextPage,
+        endCursor: items[items.length - 1]?.cursor ?? null,
       };
     },
 

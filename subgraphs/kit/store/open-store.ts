@@ -15,5 +15,8 @@ export async function openStore(
       indexes: options.indexes,
     });
   }
-  return createEmbeddedStore({ journalFile: config.journalFile ?? undefined });
+  return createEmbeddedStore({
+    journalFile: config.journalFile ?? undefined,
+    indexes: options.indexes,
+  });
 }
