@@ -1,5 +1,6 @@
 import type { MongoClient } from 'mongodb';
-import { createMongoClient } from '../store/mongo-store';
+import { acquireMongoClient, type MongoClientLease } from '../store/acquire-mongo-client';
+import { getClientSettings } from '../store/mongo-store';
 import type { AuditLog, AuditPage, AuditQuery, AuditRecord } from './audit-log';
 import { assertRetentionMs } from './assert-retention-ms';
 import { encodeAuditCursor } from './audit-cursor';
@@ -48,12 +49,12 @@ export async function createMongoAuditLog(options: MongoAuditLogOptions): Promis
   const retentionMs = assertRetentionMs(options.retentionMs);
   const now = options.now ?? (() => new Date());
   const name = options.collection ?? 'adgangslog';
-  const ownsClient = options.client === undefined;
-  const client = options.client ?? createMongoClient(options);
+  // Without a client given, the log shares the process's client for its server.
+  const lease = options.client ? null : await acquireMongoClient(getClientSettings(options));
+  const client = options.client ?? (lease as MongoClientLease).client;
   const db = client.db(options.database);
   const collection = db.collection<AuditDocument>(name);
   try {
-    if (ownsClient) await client.connect();
     await collection.createIndexes(buildIndexSpecs());
     const ttlSeconds = getTtlSeconds(retentionMs);
     const stale = findStaleTtlIndex(await collection.indexes(), ttlSeconds);
@@ -61,7 +62,7 @@ export async function createMongoAuditLog(options: MongoAuditLogOptions): Promis
     if (stale !== null) await db.command(buildTtlCollMod(name, stale, ttlSeconds));
     else await collection.createIndexes([buildTtlIndexSpec(ttlSeconds)]);
   } catch (error) {
-    if (ownsClient) await client.close();
+    await lease?.release();
     throw error;
   }
 
@@ -96,7 +97,7 @@ export async function createMongoAuditLog(options: MongoAuditLogOptions): Promis
     },
 
     async close(): Promise<void> {
-      if (ownsClient) await client.close();
+      await lease?.release();
     },
   };
 }

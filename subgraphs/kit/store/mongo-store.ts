@@ -1,4 +1,4 @@
-import { MongoClient, type Collection } from 'mongodb';
+import type { Collection, MongoClient } from 'mongodb';
 import { VersionConflictError } from '../domain-error';
 import type {
   AppendInput,
@@ -26,6 +26,11 @@ import {
   isDuplicateKeyError,
   type ObjectDocument,
 } from './mongo-query';
+import {
+  acquireMongoClient,
+  type MongoClientLease,
+  type MongoClientSettings,
+} from './acquire-mongo-client';
 import { buildRegistrering, selectAt } from './virkning';
 
 export interface MongoStoreOptions {
@@ -51,20 +56,13 @@ export interface MongoStoreOptions {
   now?: () => Date;
 }
 
-/**
- * A client with the settings every adapter needs: majority writes, and a short server selection
- * timeout (the driver's 30 s would hold a readiness probe far longer than a dead database
- * deserves).
- */
-export function createMongoClient(options: {
+/** The client settings of an adapter given a `uri`; refuses one given neither uri nor client. */
+export function getClientSettings(options: {
   uri?: string;
   serverSelectionTimeoutMS?: number;
-}): MongoClient {
+}): MongoClientSettings {
   if (!options.uri) throw new Error('a MongoDB adapter needs a uri or a client');
-  return new MongoClient(options.uri, {
-    writeConcern: { w: 'majority' },
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-  });
+  return { uri: options.uri, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS };
 }
 
 /** The parts of a document a point read fetches (see `buildPointProjection`). */
@@ -87,8 +85,9 @@ function selectDocumentAt<T extends Data>(
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<BitemporalStore> {
   const now = options.now ?? (() => new Date());
-  const ownsClient = options.client === undefined;
-  const client = options.client ?? createMongoClient(options);
+  // Without a client given, the store shares the process's client for its server.
+  const lease = options.client ? null : await acquireMongoClient(getClientSettings(options));
+  const client = options.client ?? (lease as MongoClientLease).client;
   const collection: Collection<ObjectDocument> = client
     .db(options.database)
     .collection<ObjectDocument>(options.collection ?? 'objekter');
@@ -96,10 +95,9 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
     .db(options.database)
     .collection<{ _id: string; value: number }>(`${options.collection ?? 'objekter'}_sekvenser`);
   try {
-    if (ownsClient) await client.connect();
     await collection.createIndexes(buildIndexSpecs(options.indexes ?? []));
   } catch (error) {
-    if (ownsClient) await client.close();
+    await lease?.release();
     throw error;
   }
 
@@ -242,7 +240,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Bite
     },
 
     async close(): Promise<void> {
-      if (ownsClient) await client.close();
+      await lease?.release();
     },
   };
 }
