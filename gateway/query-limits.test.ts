@@ -143,6 +143,27 @@ describe('query limits at the gateway', () => {
     expect(JSON.stringify(reply.body)).not.toMatch(/15/);
   });
 
+  it('answers an operation name the document does not define with 400, not a masked 500', async () => {
+    const unknown = await post({ query: '{ sag(uuid: "x") { uuid } }', operationName: 'Nope' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Unknown operation named "Nope".',
+        extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+      }),
+    ]);
+    const unnamed = await post({ query: 'query A { __typename } query B { __typename }' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(subgraphCalls).toBe(0);
+    // The named operation of the same document runs.
+    const named = await post({
+      query: 'query A { __typename } query B { __typename }',
+      operationName: 'B',
+    });
+    expect(named.status).toBe(200);
+  });
+
   it('refuses a batched array of operations with 400 and a stable code', async () => {
     const reply = await post([
       { query: '{ sag(uuid: "x") { uuid } }' },

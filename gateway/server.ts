@@ -24,6 +24,7 @@ import {
 import { formatGatewayError, isKnownGatewayError } from './format-gateway-error';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { createContentProxy, type ContentRoute } from './create-content-proxy';
+import { createOperationResolutionPlugin } from './create-operation-resolution-plugin';
 import { createReadinessCheck } from './create-readiness-check';
 import { createExplorerRoutes, type ExplorerOptions } from './explorer/create-explorer-routes';
 import { readSubgraphUrls } from './read-subgraph-urls';
@@ -155,7 +156,8 @@ function createErrorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
             const cause = error.originalError ?? error;
             contextValue.logger.error(
               {
-                err: { type: cause.name, message: cause.message, stack: cause.stack },
+                // The type only: a message or stack can quote a driver, an internal address or data.
+                err: { type: cause.name },
                 path: error.path,
               },
               'unexpected error',
@@ -339,6 +341,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      createOperationResolutionPlugin<GatewayContext>(),
       createErrorLoggingPlugin(),
       requestMeter.plugin,
       tracing.plugin,

@@ -120,7 +120,8 @@ function createErrorLoggingPlugin<TContext extends RequestContext>(): ApolloServ
             const cause = error.originalError ?? error;
             contextValue.logger.error(
               {
-                err: { type: cause.name, message: cause.message, stack: cause.stack },
+                // The type only: a message or stack can quote a driver, an internal address or data.
+                err: { type: cause.name },
                 path: error.path,
               },
               'unexpected error',
