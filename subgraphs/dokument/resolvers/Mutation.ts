@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { getAktoer } from '../../kit/auth/caller';
-import { runIdempotent } from '../../kit/store/idempotency/run-idempotent';
+import { runMutationOnce } from '../../kit/run-mutation-once';
 import { moveContextTo, type DokumentContext } from '../context';
 import { toDokumentNode } from '../data/to-dokument-node';
 import type { OpretDokumentInput } from '../dokument/create-dokument';
@@ -15,16 +15,9 @@ export const Mutation = {
     info: GraphQLResolveInfo,
   ) => {
     const tid = context.now();
+    const aktoer = getAktoer(context.caller);
     // Once per Idempotency-Key: a retry answers the document the first request filed.
-    const idempotency = {
-      store: context.store,
-      key: context.idempotencyKey ?? null,
-      scope: getAktoer(context.caller),
-      operation: `${info.fieldName}:${info.path.key}`,
-      input: args,
-      now: context.now,
-    };
-    const created = await runIdempotent(idempotency, async () => {
+    const created = await runMutationOnce(context, info, args, async () => {
       const created = await fileDokument(
         {
           store: context.store,
@@ -33,9 +26,8 @@ export const Mutation = {
           attachWindowMs: context.contentAttachWindowMs,
         },
         args.input,
-        { aktoer: getAktoer(context.caller), tid },
+        { aktoer, tid },
       );
-      const aktoer = getAktoer(context.caller);
       await markIndholdAttached(
         context.store,
         created.data.varianter.flatMap((variant) => variant.dele.map((del) => del.indholdId)),
